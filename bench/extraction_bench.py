@@ -1,0 +1,276 @@
+"""Score article extraction on the shared benchmark (../shared/bench/extraction, see its README).
+
+Implements the README's Scoring section: bag-of-tokens body P/R/F1 (every CJK character a token,
+other non-space runs one token, punctuation stripped, casefolded; macro-averaged; an empty result
+scores 0), sh-F1 on scrapinghub (4-gram shingles of \\w+ tokens, TP/FP/FN normalised per page,
+precision and recall averaged over pages), head/tail (zh-gne), with/without (zh-trafilatura-eval),
+title EM after whitespace normalisation, date EM on the first Y-M-D of `published`, and pages/s
+over the time spent inside the extractor call only (decoding is done beforehand).
+
+    .venv/bin/python bench/extraction_bench.py [--data DIR] [--part zh-gne] [--others] [--show-misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tasks.decode import decode_html  # noqa: E402
+from tasks.parse import extract_article  # noqa: E402
+
+DEFAULT_DATA = REPO.parent / "shared" / "bench" / "extraction"
+PARTS = ("scrapinghub", "zh-gne", "zh-ccwed", "zh-trafilatura-eval")
+
+# Reference rows quoted from the benchmark README (2-core machine):
+# body P, body R, body F1, sh-F1, head/tail, title EM, date EM, pages/s.
+REFERENCE = {
+    "scrapinghub": [
+        ("trafilatura", ".945", ".984", ".957", ".958", "", "–", "–", "36"),
+        ("readability", ".943", ".984", ".960", ".954", "", "–", "–", "33"),
+        ("gne", ".854", ".737", ".737", ".776", "", "–", "–", "42"),
+    ],
+    "zh-gne": [
+        ("trafilatura", ".826", ".995", ".877", "", ".94 / .97", ".735", "1.000", "11"),
+        ("readability", ".952", "1.000", ".973", "", "1.00 / 1.00", ".559", "n/a", "29"),
+        ("gne", ".908", ".914", ".890", "", ".85 / .91", ".971", ".971", "27"),
+    ],
+    "zh-ccwed": [
+        ("trafilatura", ".843", ".948", ".870", "", "", "–", ".627", "35"),
+        ("readability", ".927", ".914", ".900", "", "", "–", "n/a", "51"),
+        ("gne", ".864", ".703", ".699", "", "", "–", ".824", "26"),
+    ],
+    "zh-trafilatura-eval": [
+        ("trafilatura", "with 1.00, without .00", "", "", "", "", ".667", "1.000", ""),
+        ("readability", "with 1.00, without .00", "", "", "", "", ".333", "n/a", ""),
+        ("gne", "with 1.00, without .11", "", "", "", "", "1.000", "1.000", ""),
+    ],
+}
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_TOKEN_RE = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
+_WORD_RE = re.compile(r"\w+")
+_YMD_RE = re.compile(r"(\d{4})\D{1,3}?(\d{1,2})\D{1,3}?(\d{1,2})")
+
+
+def _strip_punct(token: str) -> str:
+    return "".join(ch for ch in token if not unicodedata.category(ch).startswith("P"))
+
+
+def tokens(text: str) -> Counter:
+    out = (_strip_punct(t).casefold() for t in _TOKEN_RE.findall(text or ""))
+    return Counter(t for t in out if t)
+
+
+def body_prf(true: str, pred: str) -> tuple[float, float, float]:
+    t, p = tokens(true), tokens(pred)
+    if not p or not t:
+        return 0.0, 0.0, 0.0
+    inter = sum((t & p).values())
+    prec, rec = inter / sum(p.values()), inter / sum(t.values())
+    return prec, rec, (2 * prec * rec / (prec + rec) if inter else 0.0)
+
+
+def _shingles(text: str, n: int = 4) -> Counter:
+    toks = _WORD_RE.findall(text or "")
+    return Counter(tuple(toks[i : i + n]) for i in range(max(1, len(toks) - n + 1)) if toks[i : i + n])
+
+
+def sh_tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
+    t, p = _shingles(true), _shingles(pred)
+    tp = sum((t & p).values())
+    fp = sum((p - t).values())
+    fn = sum((t - p).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def sh_f1(rows: list[tuple[float, float, float]]) -> float:
+    def prec(tp: float, fp: float, fn: float) -> float:
+        return 1.0 if fp == fn == 0 else (0.0 if tp == fp == 0 else tp / (tp + fp))
+
+    def rec(tp: float, fp: float, fn: float) -> float:
+        return 1.0 if fp == fn == 0 else (0.0 if tp == fn == 0 else tp / (tp + fn))
+
+    p = statistics.mean([prec(*r) for r in rows if r[0] + r[1] > 0] or [0.0])
+    r = statistics.mean([rec(*r) for r in rows if r[0] + r[2] > 0] or [0.0])
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _nows(text: str | None) -> str:
+    return re.sub(r"\s+", "", text or "")
+
+
+def first_ymd(text: str | None) -> str | None:
+    m = _YMD_RE.search(text or "")
+    return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}" if m else None
+
+
+def load_part(data: Path, part: str) -> list[tuple[str, str, dict]]:
+    folder = data / part
+    gt_path = folder / ("ground-truth.json" if part == "scrapinghub" else "ground_truth.json")
+    if not gt_path.exists():
+        return []
+    truth = json.loads(gt_path.read_text(encoding="utf-8"))
+    pages = []
+    for key in sorted(truth):
+        html_path = folder / "html" / f"{key}.html.gz"
+        if html_path.exists():
+            text, _ = decode_html(gzip.decompress(html_path.read_bytes()))
+            pages.append((key, text, truth[key]))
+    return pages
+
+
+Extractor = Callable[[str, str | None], dict]
+
+
+def score_part(part: str, pages: list[tuple[str, str, dict]], extract: Extractor) -> tuple[dict, list]:
+    prf, sh, head, tail, title_em, date_em, with_, without = [], [], [], [], [], [], [], []
+    misses, elapsed = [], 0.0
+    for key, html, gt in pages:
+        t0 = time.perf_counter()
+        out = extract(html, gt.get("url"))
+        elapsed += time.perf_counter() - t0
+        body = out.get("body") or ""
+        true_body = gt.get("articleBody") if part == "scrapinghub" else gt.get("body")
+        if true_body is not None:
+            prf.append(body_prf(true_body, body))
+        if part == "scrapinghub":
+            sh.append(sh_tp_fp_fn(true_body or "", body))
+        if gt.get("body_head"):
+            squeezed = _nows(body)
+            head.append(_nows(gt["body_head"]) in squeezed)
+            tail.append(_nows(gt["body_tail"]) in squeezed)
+        if gt.get("title"):
+            title_em.append(" ".join((out.get("title") or "").split()) == " ".join(gt["title"].split()))
+        if gt.get("published_date"):
+            date_em.append(first_ymd(out.get("published")) == gt["published_date"])
+        if "with" in gt:
+            with_.extend(_nows(s) in _nows(body) for s in gt["with"])
+            without.extend(_nows(s) in _nows(body) for s in gt["without"])
+        f1 = prf[-1][2] if true_body is not None else None
+        misses.append((key, f1, out, gt))
+    mean = statistics.mean
+    result = {
+        "pages": len(pages),
+        "P": mean(r[0] for r in prf) if prf else None,
+        "R": mean(r[1] for r in prf) if prf else None,
+        "F1": mean(r[2] for r in prf) if prf else None,
+        "sh": sh_f1(sh) if sh else None,
+        "head": mean(head) if head else None,
+        "tail": mean(tail) if tail else None,
+        "title": mean(title_em) if title_em else None,
+        "date": mean(date_em) if date_em else None,
+        "with": mean(with_) if with_ else None,
+        "without": mean(without) if without else None,
+        "pps": len(pages) / elapsed if elapsed else 0.0,
+    }
+    return result, misses
+
+
+def _fmt(x: float | None) -> str:
+    return "" if x is None else f"{x:.3f}"
+
+
+def format_row(name: str, r: dict) -> tuple[str, ...]:
+    if r["with"] is not None:
+        bodycol = (f"with {r['with']:.2f}, without {r['without']:.2f}", "", "", "")
+    else:
+        bodycol = (_fmt(r["P"]), _fmt(r["R"]), _fmt(r["F1"]), _fmt(r["sh"]))
+    ht = f"{r['head']:.2f} / {r['tail']:.2f}" if r["head"] is not None else ""
+    title = _fmt(r["title"]) or "–"
+    date = _fmt(r["date"]) or "–"
+    return (name, *bodycol, ht, title, date, f"{r['pps']:.0f}")
+
+
+def _others() -> dict[str, Extractor]:
+    found: dict[str, Extractor] = {}
+    try:
+        import trafilatura
+
+        def run_traf(html: str, url: str | None) -> dict:
+            raw = trafilatura.extract(html, url=url, output_format="json", with_metadata=True)
+            d = json.loads(raw) if raw else {}
+            return {"body": d.get("text"), "title": d.get("title"), "published": d.get("date")}
+
+        found["trafilatura (live)"] = run_traf
+    except ImportError:
+        pass
+    try:
+        from readability import Document
+        from selectolax.lexbor import LexborHTMLParser
+
+        def run_read(html: str, url: str | None) -> dict:
+            doc = Document(html)
+            body = LexborHTMLParser(doc.summary(html_partial=True)).text(separator="\n")
+            return {"body": body, "title": doc.short_title(), "published": None}
+
+        found["readability (live)"] = run_read
+    except ImportError:
+        pass
+    try:
+        from gne import GeneralNewsExtractor
+
+        gne = GeneralNewsExtractor()
+
+        def run_gne(html: str, url: str | None) -> dict:
+            d = gne.extract(html)
+            return {"body": d.get("content"), "title": d.get("title"), "published": d.get("publish_time")}
+
+        found["gne (live)"] = run_gne
+    except ImportError:
+        pass
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--part", action="append", choices=PARTS)
+    ap.add_argument("--others", action="store_true", help="also run trafilatura/readability/GNE if installed")
+    ap.add_argument("--show-misses", type=float, default=None, metavar="F1", help="list pages below this F1")
+    args = ap.parse_args(argv)
+    if not args.data.is_dir():
+        print(f"benchmark data not found: {args.data}", file=sys.stderr)
+        return 2
+
+    def ours(html: str, url: str | None) -> dict:
+        return extract_article(html, url=url)
+
+    extractors = {"crimetrend": ours, **(_others() if args.others else {})}
+    header = ("extractor", "body P", "body R", "body F1", "sh-F1", "head / tail", "title EM", "date EM", "pages/s")
+    for part in args.part or PARTS:
+        pages = load_part(args.data, part)
+        if not pages:
+            continue
+        print(f"\n## {part} ({len(pages)} pages)\n")
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for name, fn in extractors.items():
+            result, misses = score_part(part, pages, fn)
+            print("| " + " | ".join(format_row(name, result)) + " |")
+            if name == "crimetrend" and args.show_misses is not None:
+                for key, f1, out, gt in misses:
+                    bad_t = gt.get("title") and out.get("title") != gt.get("title")
+                    bad_d = gt.get("published_date") and first_ymd(out.get("published")) != gt["published_date"]
+                    if (f1 is not None and f1 < args.show_misses) or bad_t or bad_d:
+                        print(f"    {key}: F1={_fmt(f1)} title={out.get('title')!r} "
+                              f"published={out.get('published')!r} (want {gt.get('published_date')})", file=sys.stderr)
+        for row in REFERENCE.get(part, []):
+            print("| " + " | ".join((f"{row[0]} (README)", *row[1:])) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

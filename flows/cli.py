@@ -1,0 +1,158 @@
+"""The `crimetrend` command line. Every failure on bad input is one line on stderr and a non-zero exit."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import typer
+
+from flows.settings import quiet_prefect_defaults
+
+quiet_prefect_defaults()
+
+from tasks.config import SiteProfileError, load_site  # noqa: E402
+from tasks.db import DEFAULT_DB, DatabaseError, connect  # noqa: E402
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="crimetrend: crime statistics from Chinese news portals into DuckDB.")
+
+
+class UserError(Exception):
+    """Bad input from the user: printed as one line, exit status 2."""
+
+
+def _since(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise UserError(f"--since: expected YYYY-MM-DD, got {value!r}") from None
+
+
+@app.command()
+def run(site: list[Path] = typer.Option(..., "--site", help="site profile YAML (repeatable)"),
+        db: Path = typer.Option(DEFAULT_DB, help="DuckDB file"),
+        max_pages: int | None = typer.Option(None, min=1, help="listing pages per start URL"),
+        since: str | None = typer.Option(None, help="backfill: walk listings back to YYYY-MM-DD")) -> None:
+    """One pipeline run (crawl → parse → dedupe → land) for the given site profiles."""
+    bad = []
+    for path in site:  # validate every profile first, so a typo is reported before any crawling
+        try:
+            load_site(path)
+        except SiteProfileError as exc:
+            bad.append(str(exc))
+    good = [str(p) for p in site if not any(str(p) in b for b in bad)]
+    from flows.ingest import pipeline
+
+    results = []
+    if good:
+        results = pipeline(good, db=str(db), max_pages=max_pages, since=_since(since))
+    for r in results:
+        typer.echo(_summary_line(r))
+    if bad:
+        raise UserError("; ".join(bad))
+
+
+def _summary_line(r: dict) -> str:
+    return (f"{r['site']}: {r['article_pages_fetched']} article pages fetched, {r['not_modified']} not modified, "
+            f"{r['failed']} failed; {r['new_articles']} new / {r['updated_articles']} updated articles; "
+            f"{r['articles_total']} articles in {r['clusters_total']} clusters")
+
+
+@app.command()
+def demo(db: Path = typer.Option(DEFAULT_DB, help="DuckDB file"),
+         port: int = typer.Option(8765, help="port of the bundled sample portal on 127.0.0.1"),
+         articles: int = typer.Option(300, min=50, max=100_000, help="articles in the sample portal")) -> None:
+    """Serve the sample portal on 127.0.0.1, run the whole pipeline against it, print a summary."""
+    from flows.demo import run_demo
+
+    run_demo(db=db, port=port, n_articles=articles, echo=typer.echo)
+
+
+@app.command()
+def reprocess(db: Path = typer.Option(DEFAULT_DB, help="DuckDB file"),
+              site: str | None = typer.Option(None, help="only this site (profile name)")) -> None:
+    """Re-parse, re-dedupe from archived raw pages (no network)."""
+    from flows.reprocess import reprocess_flow
+
+    if not db.exists():
+        raise UserError(f"{db}: database not found")
+    result = reprocess_flow(db=str(db), site=site)
+    typer.echo(f"reprocessed {result['pages']} archived article pages into {result['articles']} articles "
+               f"in {result['clusters']} clusters")
+
+
+@app.command()
+def parse(file: Path = typer.Argument(..., help="HTML file ('-' for stdin)"),
+          url: str | None = typer.Option(None, help="the page's URL, to resolve links")) -> None:
+    """Print the article extracted from one HTML file as JSON."""
+    from tasks.parse import extract_article
+
+    typer.echo(json.dumps(extract_article(_read_input(file), url=url), ensure_ascii=False, indent=2))
+
+
+def _read_input(file: Path) -> bytes:
+    if str(file) == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return file.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{file}: cannot read: {exc.strerror}") from None
+
+
+@app.command()
+def sql(query: str = typer.Argument(..., help="SQL to run"),
+        db: Path = typer.Option(DEFAULT_DB, help="DuckDB file")) -> None:
+    """Run a query against the DuckDB file and print a table."""
+    import duckdb
+
+    con = connect(db, read_only=True)
+    try:
+        rel = con.sql(query)
+    except duckdb.Error as exc:
+        raise UserError(f"SQL error: {str(exc).splitlines()[0]}") from None
+    if rel is None:
+        return
+    from flows.tables import print_table
+
+    print_table(rel.columns, rel.fetchall())
+
+
+@app.command()
+def portal(port: int = typer.Option(8765, help="port on 127.0.0.1"),
+           articles: int = typer.Option(300, min=50, max=100_000, help="number of articles"),
+           seed: int = typer.Option(7, help="generator seed")) -> None:
+    """Serve the bundled sample portal on 127.0.0.1 in the foreground (Ctrl-C stops it)."""
+    from sampleportal.server import serve_forever
+
+    serve_forever(port=port, n_articles=articles, seed=seed)
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except (UserError, SiteProfileError, DatabaseError) as exc:
+        typer.echo(f"crimetrend: error: {exc}", err=True)
+        sys.exit(2)
+    except Exception as exc:  # keep one clear line; CRIMETREND_DEBUG=1 shows the traceback
+        if os.environ.get("CRIMETREND_DEBUG"):
+            raise
+        import click
+
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        first = (str(exc).splitlines() or [""])[0]
+        typer.echo(f"crimetrend: error: {type(exc).__name__}: {first}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

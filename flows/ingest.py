@@ -1,0 +1,83 @@
+"""Prefect flows: `ingest_site` (one site profile) and `pipeline` (several). They only orchestrate."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from tasks.config import load_site
+from tasks.db import DEFAULT_DB, connect
+from tasks.site_run import Steps, SiteRunSummary, fetch_batch, land_parsed, parse_batch, run_site
+
+# Network steps retry as a whole only on unexpected errors: page-level retries live in the fetcher.
+fetch_batch_task = task(fetch_batch, name="fetch-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
+parse_batch_task = task(parse_batch, name="parse-dedupe-batch", cache_policy=NO_CACHE)
+land_task = task(land_parsed, name="land-batch", cache_policy=NO_CACHE)
+PREFECT_STEPS = Steps(fetch_batch=fetch_batch_task, parse_batch=parse_batch_task, land=land_task)
+
+
+def _run_name() -> str:
+    params = flow_run.parameters or {}
+    site = Path(str(params.get("site_file", "site"))).stem
+    return f"{site}-{flow_run.scheduled_start_time:%Y%m%d-%H%M%S}"
+
+
+def summary_markdown(s: SiteRunSummary) -> str:
+    rows = [
+        ("HTTP requests", s.requests), ("listing pages fetched", s.listing_pages),
+        ("article pages fetched", s.article_pages_fetched), ("not modified (304)", s.not_modified),
+        ("known articles skipped", s.skipped_known), ("failed or skipped URLs", s.failed),
+        ("new articles", s.new_articles), ("updated articles", s.updated_articles),
+        ("new clusters", s.new_clusters), ("articles in DB", s.articles_total),
+        ("clusters in DB", s.clusters_total),
+    ]
+    lines = [f"# crimetrend run: {s.site}", "", "| figure | value |", "|---|---:|"]
+    lines += [f"| {name} | {value} |" for name, value in rows]
+    lines += ["", "| step | seconds |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in s.seconds.items()]
+    if s.failures:
+        lines += ["", f"**{s.failed} URLs failed or were skipped**; first of them:", "",
+                  "| url | stage | reason |", "|---|---|---|"]
+        lines += [f"| {f['url']} | {f['stage']} | {f['reason']} |" for f in s.failures[:20]]
+    return "\n".join(lines)
+
+
+@flow(name="ingest-site", flow_run_name=_run_name, log_prints=False)
+def ingest_site(site_file: str, db: str = DEFAULT_DB, max_pages: int | None = None, since: date | None = None,
+                batch_size: int = 200) -> dict:
+    """Crawl one site profile into the DuckDB file: fetch → parse → dedupe → land, in batches."""
+    logger = get_run_logger()
+    site = load_site(site_file)
+    con = connect(db, on_wait=logger.warning)
+    try:
+        run_id = str(flow_run.id or uuid.uuid4())
+        summary = run_site(site, con, run_id, max_pages=max_pages, since=since, batch_size=batch_size,
+                           steps=PREFECT_STEPS)
+    finally:
+        con.close()
+    logger.info(summary.line())
+    create_markdown_artifact(summary_markdown(summary), key=f"run-summary-{site.name}",
+                             description=f"crimetrend run summary for {site.name}")
+    return summary.as_dict()
+
+
+@flow(name="pipeline", log_prints=False)
+def pipeline(site_files: list[str], db: str = DEFAULT_DB, max_pages: int | None = None,
+             since: date | None = None) -> list[dict]:
+    """Every site in turn; a site that fails does not stop the others, and the run fails at the end."""
+    logger = get_run_logger()
+    results, errors = [], []
+    for site_file in site_files:
+        try:
+            results.append(ingest_site(site_file, db=db, max_pages=max_pages, since=since))
+        except Exception as exc:  # one bad site must not stop the good ones
+            logger.error(f"{site_file}: {exc}")
+            errors.append(f"{site_file}: {exc}")
+    if errors:
+        raise RuntimeError("; ".join(errors))
+    return results

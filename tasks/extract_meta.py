@@ -1,0 +1,164 @@
+"""Headline, meta-tag/JSON-LD publish time and breadcrumb of an article page."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from tasks.article_dates import parse_datetime
+
+# Meta names for the publish time, most specific first (modified/updated times come last: a
+# republished page's update time is not when the story appeared).
+_META_DATE_KEYS = (
+    "article:published_time", "og:article:published_time", "og:release_date", "publishdate",
+    "publish_date", "publish-date", "pubdate", "pubtime", "datepublished", "dc.date.issued", "dc.date",
+    "sailthru.date", "parsely-pub-date", "article.published", "published_time", "publishtime",
+    "weibo:article:create_at", "og:time", "date", "firstpublishedtime", "datecreated", "createdate",
+    "lastmodifiedtime", "dateupdate", "datemodified", "article:modified_time",
+)
+_JSONLD_DATE_RE = re.compile(r'"(?:datePublished|pubDate|dateCreated|uploadDate)"\s*:\s*"([^"]{6,40})"')
+_TITLE_SEP_RE = re.compile(r"\s*(?:[_|｜]|--|—+|–|-)\s*")
+_SITE_WORD_RE = re.compile(r"网|报|新闻|频道|中心|政府|门户|官网|日报|晚报|在线|资讯|订阅|Paper|\.com|\.cn", re.I)
+_BREADCRUMB_SEL = (
+    "[class*=crumb], [id*=crumb], [class*=position], [id*=position], [class*=location], "
+    "[id*=location], [class*=nav-path], [class*=navpath], [class*=nav_path], [class*=daohang], "
+    "[class*=dqwz], [id*=dqwz], [class*=where], [class*=path]"
+)
+_CRUMB_LABEL_RE = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在位置|位置)\s*[:：]?\s*")
+_CRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|→|＞|&gt;|/|\\|>>)\s*")
+
+
+def meta_values(tree: LexborHTMLParser) -> dict[str, str]:
+    """Lower-cased meta name/property/itemprop → content (first occurrence wins)."""
+    found: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        content = attrs.get("content")
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = attrs.get(attr)
+            if key:
+                found.setdefault(key.strip().lower(), content.strip())
+    for node in tree.css("[itemprop=datePublished]"):
+        value = node.attributes.get("datetime") or node.attributes.get("content") or node.text(strip=True)
+        if value:
+            found.setdefault("datepublished", value)
+    return found
+
+
+def metadata_date(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
+    """Publish time from meta tags, JSON-LD and <time datetime>, or None."""
+    for key in _META_DATE_KEYS:
+        value = parse_datetime(meta.get(key))
+        if value:
+            return value
+    for node in tree.css('script[type="application/ld+json"]'):
+        m = _JSONLD_DATE_RE.search(node.text() or "")
+        if m and (value := parse_datetime(m[1])):
+            return value
+    for node in tree.css("time"):
+        value = parse_datetime(node.attributes.get("datetime") or node.attributes.get("pubdate"))
+        if value:
+            return value
+    return None
+
+
+def meta_title(tree: LexborHTMLParser, meta: dict[str, str]) -> str:
+    node = tree.css_first("title")
+    title = node.text(strip=True) if node is not None else ""
+    return meta.get("og:title") or meta.get("twitter:title") or title or ""
+
+
+def strip_site_suffix(title: str) -> str:
+    """'标题_新岭南' / '标题 - 网易新闻' / '标题|公园_新浪新闻' → '标题' (only short, site-like tails)."""
+    title = " ".join(title.split())
+    while True:
+        matches = list(_TITLE_SEP_RE.finditer(title))
+        if not matches:
+            return title
+        m = matches[-1]
+        head, tail = title[: m.start()].strip(), title[m.end() :].strip()
+        if len(head) < 4 or not tail or len(tail) > 25:
+            return title
+        # A bare hyphen also sits inside titles (1-10月); only a site-like tail is cut there.
+        site_like = bool(_SITE_WORD_RE.search(tail))
+        if (len(tail) > 12 or m.group().strip() == "-") and not site_like:
+            return title
+        title = head
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def find_title(tree: LexborHTMLParser, meta: dict[str, str]) -> tuple[str | None, LexborNode | None]:
+    """Headline and its node: the heading that best matches <title>/og:title, else h1, else <title>."""
+    reference = _norm(meta_title(tree, meta))
+    best: tuple[float, str, LexborNode] | None = None
+    first_h1: tuple[str, LexborNode] | None = None
+    for rank, selector in enumerate(("h1", "h2, h3", "[class*=title], [id*=title], [class*=Title], [class*=biaoti]")):
+        for node in tree.css(selector):
+            text = " ".join(node.text().split())
+            if not text or len(text) > 200:
+                continue
+            if rank == 0 and first_h1 is None and len(text) >= 4:
+                first_h1 = (text, node)
+            squeezed = _norm(text)
+            if reference and len(squeezed) >= 4 and squeezed in reference:
+                score = len(squeezed) / len(reference) - 0.05 * rank
+                if best is None or score > best[0]:
+                    best = (score, text, node)
+        if best is not None and best[0] > 0.5:
+            break
+    if best is not None and best[0] > 0.3:
+        return best[1], best[2]
+    if first_h1 is not None and not reference:
+        return first_h1
+    fallback = strip_site_suffix(meta_title(tree, meta))
+    if first_h1 is not None and _norm(first_h1[0]) == _norm(fallback):
+        return first_h1
+    return (fallback or (first_h1[0] if first_h1 else None)), (first_h1[1] if first_h1 else None)
+
+
+def _crumb_text(node: LexborNode) -> str | None:
+    text = " ".join(node.text(separator=" ").split())
+    if not text or len(text) > 150:
+        return None
+    text = _CRUMB_LABEL_RE.sub("", text)
+    parts = [p.strip() for p in _CRUMB_SEP_RE.split(text) if p.strip()]
+    if len(parts) < 2:
+        links = [" ".join(a.text().split()) for a in node.css("a")]
+        parts = [p for p in links if p]
+    if len(parts) < 2 or any(len(p) > 30 for p in parts):
+        return None
+    return " > ".join(parts)
+
+
+def find_breadcrumb(tree: LexborHTMLParser) -> str | None:
+    """'A > B > C' from a breadcrumb-classed element or a 当前位置：line, or None."""
+    for node in tree.css(_BREADCRUMB_SEL):
+        text = node.text()
+        if _CRUMB_LABEL_RE.match(text) or _CRUMB_SEP_RE.search(text):
+            found = _crumb_text(node)
+            if found:
+                return found
+    return None
+
+
+def crumb_from_label_block(block: LexborNode) -> str | None:
+    """Breadcrumb from the block holding a 当前位置/您的位置 text (no telling class)."""
+    return _crumb_text(block)
+
+
+def read_jsonld(tree: LexborHTMLParser) -> dict:
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text() or "")
+        except ValueError:
+            continue
+        if isinstance(data, dict):
+            return data
+    return {}

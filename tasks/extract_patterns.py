@@ -1,0 +1,68 @@
+"""Shared tag sets and boilerplate patterns of the generic extractor (one place to tune them)."""
+
+from __future__ import annotations
+
+import re
+
+# Text inside these never belongs to an article (and JSON-LD is read before they are removed).
+JUNK_TAGS = [
+    "script", "style", "noscript", "iframe", "svg", "template", "textarea", "select", "button",
+    "input", "object", "embed", "canvas", "video", "audio", "map", "head",
+]
+
+# Inline elements do not break a paragraph: text inside them belongs to the nearest block ancestor.
+INLINE_TAGS = frozenset({
+    "a", "span", "strong", "b", "em", "i", "u", "font", "small", "big", "sub", "sup", "label", "abbr",
+    "cite", "code", "s", "strike", "mark", "time", "q", "ins", "del", "var", "tt", "bdi", "bdo", "img",
+    "-text", "nobr", "wbr",
+})
+
+# Sentence punctuation: prose has it, navigation, link lists and widgets mostly do not.
+PUNCT = frozenset("，。！？；：、,.!?;:“”")
+
+# class/id words of blocks that are never article text (share bars, comments, recommendation lists,
+# footers); applied only to subtrees that hold little of the chosen block's prose.
+BOILER_ATTR_RE = re.compile(
+    r"share|comment|recommend|related|relate[_-]|tuijian|xiangguan|hotnews|hot[_-]?list|rank|footer|"
+    r"copyright|banner|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|toolbar|print|font[_-]?size|zihao|sidebar|"
+    r"breadcrumb|crumb|(?:^|[\s_-])nav|pagination|statement|disclaimer|editor|bianji|zrbj|tags?(?:$|[\s_-])",
+    re.I,
+)
+
+# Headings that open the lists following an article; the body ends where one appears.
+STOP_HEADINGS = frozenset({
+    "相关阅读", "延伸阅读", "新闻推荐", "猜你喜欢", "热点排行", "频道推荐", "推荐阅读", "相关新闻", "相关文章",
+    "相关报道", "热门推荐", "精彩推荐", "热门文章", "热点新闻", "网友评论", "评论", "发表评论", "最新评论",
+    "热门评论", "为你推荐", "大家都在看", "更多精彩", "热门新闻", "今日推荐", "往期回顾", "排行榜", "点击排行",
+    "阅读排行", "图片推荐", "视频推荐", "相关链接", "扩展阅读", "更多阅读", "热读", "推荐", "你可能感兴趣",
+    "热门排行", "新闻排行", "精彩图片", "热门标签", "分享到", "相关推荐", "猜你感兴趣",
+})
+
+# Lines that are editor/credit/widget boilerplate inside the article block (ground truth excludes
+# 责任编辑/校对/本文来源 lines, share/font widgets, disclaimers and copyright footers).
+BOILER_LINE_RE = re.compile(
+    r"^[\s【\[（(]*(?:责任编辑|责编|编辑|校对|审核|审校|终审|初审|复审|监制|值班编辑|本文来源|文章来源|稿件来源|"
+    r"来源|作者|记者|通讯员|原题为|图片来源|摄影|文/|图/|文图|供稿|出品|策划|统筹)\s*[:：/|]"
+    r"|^[\s【\[]*(?:责任编辑|编辑|校对)\s*\S{1,12}[】\]]?\s*$"
+    r"|分享到|字号[:：]?\s*[\[【]?\s*大|打印本页|打印此页|关闭窗口|【打印】|【关闭】|【纠错】|纠错\s*$|"
+    r"扫一扫|二维码|^返回顶部|^返回首页|^上一篇|^下一篇|^免责声明|^声明[:：]|^版权(?:所有|声明)|"
+    r"^Copyright|©|^[\[【]?\s*(?:收藏|举报|点赞)\s*[\]】]?$|^(?:微信|微博|QQ空间)$|^点击(?:查看|进入)|"
+    r"转载请注明|未经授权|不得转载|禁止转载|本网站所刊登|仅代表作者|不代表本(?:网|站)",
+    re.I,
+)
+
+# Editor credit lines end an article: everything after them in the block is furniture.
+END_LINE_RE = re.compile(r"^[\s【\[（(]*(?:责任编辑|责编|值班编辑)\s*[:：]?")
+
+# Headline/byline labels found on the line under the headline.
+SOURCE_RE = re.compile(r"(?:来源|稿源|出处|来自)\s*[:：]\s*([^\s|｜丨/，,]{1,30}(?:-[^\s|｜丨/，,]{1,20})?)")
+AUTHOR_RE = re.compile(r"(?:作者|记者|撰文|文)\s*[:：/]\s*([^\s|｜丨/，,：:]{1,20}(?:[ 、][^\s|｜丨/，,：:]{2,4})*)")
+_LABEL_TAIL_RE = re.compile(r"(?:发布时间|发布日期|时间|日期|作者|记者|编辑|责任编辑|浏览|阅读|点击|字号).*$")
+
+
+def clean_label_value(value: str) -> str | None:
+    """A 来源/作者 value without a following label glued on (来源:东莞日报时间: → 东莞日报)."""
+    value = _LABEL_TAIL_RE.sub("", value).strip(" :：|-_【】[]（）()")
+    if not value or re.match(r"^\d{2,4}[-/.年]", value):
+        return None
+    return value

@@ -1,0 +1,166 @@
+"""One site's run as a loop of batch steps. The steps are plain functions; a flow may wrap them as tasks."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+
+import duckdb
+
+from tasks.config import SiteProfile
+from tasks.crawl import CrawlBatch, KnownArticle, SiteCrawl
+from tasks.fetch import Fetcher
+from tasks.land import CrawlFailure, LandCounts, land_batch
+from tasks.process import ParsedArticle, RawPage, parse_article_page
+
+DEFAULT_BATCH_SIZE = 200
+
+
+class StartUrlsUnreachable(RuntimeError):
+    """No start URL of a site could be fetched; the message is one line with the reasons."""
+
+
+@dataclass
+class ParsedBatch:
+    raw_pages: list[RawPage]
+    articles: list[ParsedArticle]
+    failures: list[CrawlFailure]
+
+
+@dataclass
+class SiteRunSummary:
+    site: str
+    run_id: str
+    requests: int = 0
+    listing_pages: int = 0
+    article_pages_fetched: int = 0
+    not_modified: int = 0
+    skipped_known: int = 0
+    failed: int = 0
+    new_articles: int = 0
+    updated_articles: int = 0
+    unchanged_articles: int = 0
+    new_clusters: int = 0
+    articles_total: int = 0
+    clusters_total: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+    failures: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def line(self) -> str:
+        return (f"{self.site}: {self.listing_pages} listing + {self.article_pages_fetched} article pages fetched, "
+                f"{self.not_modified} not modified, {self.skipped_known} known skipped, {self.failed} failed; "
+                f"articles {self.new_articles} new, {self.updated_articles} updated; "
+                f"{self.new_clusters} new clusters; {self.articles_total} articles in {self.clusters_total} "
+                f"clusters in the DB")
+
+
+def fetch_batch(crawl: SiteCrawl, batch_size: int) -> CrawlBatch | None:
+    return crawl.next_batch(batch_size)
+
+
+def parse_batch(site: SiteProfile, batch: CrawlBatch) -> ParsedBatch:
+    articles: list[ParsedArticle] = []
+    failures = list(batch.failures)
+    raws = list(batch.listing_pages)
+    for raw in batch.article_pages:
+        encoding, article, error = parse_article_page(raw, site.selectors, site.encoding)
+        raw.encoding = encoding
+        raws.append(raw)
+        if article is not None:
+            articles.append(article)
+        else:
+            failures.append(CrawlFailure(raw.url, "parse", raw.status, error or "no_article"))
+    return ParsedBatch(raws, articles, failures)
+
+
+def land_parsed(con: duckdb.DuckDBPyConnection, site: SiteProfile, run_id: str, parsed: ParsedBatch) -> LandCounts:
+    return land_batch(con, site.name, run_id, parsed.raw_pages, parsed.articles, parsed.failures)
+
+
+@dataclass
+class Steps:
+    fetch_batch: Callable = fetch_batch
+    parse_batch: Callable = parse_batch
+    land: Callable = land_parsed
+
+
+def load_known(con: duckdb.DuckDBPyConnection, site: str) -> tuple[dict[str, KnownArticle], dict]:
+    known = {url: KnownArticle(etag, lm, pub) for url, etag, lm, pub in con.execute(
+        "SELECT url, etag, last_modified, published_at FROM articles WHERE site = ?", [site]).fetchall()}
+    listings = {url: (etag, lm) for url, etag, lm in con.execute(
+        """SELECT url, arg_max(etag, fetched_at), arg_max(last_modified, fetched_at) FROM raw_pages
+           WHERE site = ? AND page_kind = 'listing' GROUP BY url""", [site]).fetchall()}
+    return known, listings
+
+
+def run_site(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, *, max_pages: int | None = None,
+             since: date | None = None, batch_size: int = DEFAULT_BATCH_SIZE, steps: Steps | None = None,
+             progress: Callable[[SiteRunSummary], None] | None = None) -> SiteRunSummary:
+    """Crawl → parse → dedupe → land, batch by batch; raises StartUrlsUnreachable when no start URL answers."""
+    steps = steps or Steps()
+    summary = SiteRunSummary(site=site.name, run_id=run_id)
+    started = datetime.now(UTC)
+    con.execute("INSERT INTO runs (run_id, site, started_at, profile) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [run_id, site.name, started, site.model_dump_json()])
+    known, listings = load_known(con, site.name)
+    crawl = SiteCrawl(site, Fetcher(site.allowed_domains, site.politeness), known, max_pages=max_pages,
+                      since=since, known_listings=listings)
+    timers = {"fetch": 0.0, "parse": 0.0, "land": 0.0}
+    try:
+        while True:
+            t0 = time.perf_counter()
+            batch = steps.fetch_batch(crawl, batch_size)
+            timers["fetch"] += time.perf_counter() - t0
+            if batch is None:
+                break
+            t0 = time.perf_counter()
+            parsed = steps.parse_batch(site, batch)
+            timers["parse"] += time.perf_counter() - t0
+            t0 = time.perf_counter()
+            counts = steps.land(con, site, run_id, parsed)
+            timers["land"] += time.perf_counter() - t0
+            _add(summary, batch, parsed, counts)
+            dates = [a.published_at for a in parsed.articles if a.published_at]
+            if dates:
+                crawl.stop_if_older(max(dates))
+            if progress:
+                progress(summary)
+    finally:
+        crawl.close()
+    summary.seconds = {k: round(v, 3) for k, v in timers.items()}
+    summary.articles_total, summary.clusters_total = con.execute(
+        "SELECT count(*), count(DISTINCT cluster_id) FROM articles").fetchone()
+    con.execute("UPDATE runs SET finished_at = ?, summary = ? WHERE run_id = ?",
+                [datetime.now(UTC), _json(summary), run_id])
+    if site.start_urls and crawl.start_ok == 0 and crawl.start_failures:
+        reasons = "; ".join(f"{f.url}: {f.reason}" for f in crawl.start_failures)
+        raise StartUrlsUnreachable(f"site {site.name}: no start URL could be fetched ({reasons})")
+    return summary
+
+
+def _add(summary: SiteRunSummary, batch: CrawlBatch, parsed: ParsedBatch, counts: LandCounts) -> None:
+    summary.requests += batch.requests
+    summary.listing_pages += len(batch.listing_pages)
+    summary.article_pages_fetched += len(batch.article_pages)
+    summary.not_modified += batch.not_modified
+    summary.skipped_known += batch.skipped_known
+    summary.failed += len(parsed.failures)
+    summary.new_articles += counts.new_articles
+    summary.updated_articles += counts.updated_articles
+    summary.unchanged_articles += counts.unchanged_articles
+    summary.new_clusters += counts.new_clusters
+    for f in parsed.failures[: max(0, 500 - len(summary.failures))]:
+        summary.failures.append({"url": f.url, "stage": f.stage, "status": f.status, "reason": f.reason})
+
+
+def _json(summary: SiteRunSummary) -> str:
+    import json
+
+    data = summary.as_dict()
+    data.pop("failures", None)
+    return json.dumps(data, ensure_ascii=False)
