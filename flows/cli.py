@@ -14,6 +14,7 @@ from flows.settings import quiet_prefect_defaults
 
 quiet_prefect_defaults()
 
+from tasks.build import DataTestFailure  # noqa: E402
 from tasks.config import SiteProfileError, load_site  # noqa: E402
 from tasks.db import DEFAULT_DB, DatabaseError, connect  # noqa: E402
 
@@ -51,7 +52,10 @@ def run(site: list[Path] = typer.Option(..., "--site", help="site profile YAML (
 
     results = []
     if good:
-        results = pipeline(good, db=str(db), max_pages=max_pages, since=_since(since))
+        from flows.progress import progress_bar
+
+        with progress_bar():
+            results = pipeline(good, db=str(db), max_pages=max_pages, since=_since(since))
     for r in results:
         typer.echo(_summary_line(r))
     if bad:
@@ -85,6 +89,17 @@ def reprocess(db: Path = typer.Option(DEFAULT_DB, help="DuckDB file"),
     result = reprocess_flow(db=str(db), site=site)
     typer.echo(f"reprocessed {result['pages']} archived article pages into {result['articles']} articles "
                f"in {result['clusters']} clusters")
+
+
+@app.command()
+def build(db: Path = typer.Option(DEFAULT_DB, help="DuckDB file")) -> None:
+    """Run the SQL models and data tests only."""
+    from flows.ingest import build_warehouse
+
+    if not db.exists():
+        raise UserError(f"{db}: database not found")
+    result = build_warehouse(db=str(db))
+    typer.echo(f"built {len(result['models'])} models; {len(result['tests'])} data tests passed")
 
 
 @app.command()
@@ -136,7 +151,7 @@ def portal(port: int = typer.Option(8765, help="port on 127.0.0.1"),
 def main() -> None:
     try:
         app(standalone_mode=False)
-    except (UserError, SiteProfileError, DatabaseError) as exc:
+    except (UserError, SiteProfileError, DatabaseError, DataTestFailure) as exc:
         typer.echo(f"crimetrend: error: {exc}", err=True)
         sys.exit(2)
     except Exception as exc:  # keep one clear line; CRIMETREND_DEBUG=1 shows the traceback

@@ -25,17 +25,20 @@ def demo_site_files(port: int, folder: Path) -> list[str]:
 
 
 def run_demo(db: Path, port: int, n_articles: int, echo: Callable[[str], None] = print) -> list[dict]:
-    from flows.ingest import pipeline
-    from flows.tables import print_table
     from sampleportal.generator import Portal
     from sampleportal.server import start_portal
+
+    from flows.ingest import pipeline
+    from flows.tables import print_table
     from tasks.db import connect
 
     portal = Portal(seed=7, n_articles=n_articles)
     server = start_portal(portal, host="127.0.0.1", port=port)
     echo(f"sample portal: {n_articles} articles at {server.base_url}/dongguan/ and {server.base_url}/news/")
     try:
-        with tempfile.TemporaryDirectory() as tmp:
+        from flows.progress import progress_bar
+
+        with tempfile.TemporaryDirectory() as tmp, progress_bar():
             results = pipeline(demo_site_files(server.port, Path(tmp)), db=str(db))
     finally:
         server.stop()

@@ -11,14 +11,17 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
+from flows.progress import report
+from tasks.build import build
 from tasks.config import load_site
 from tasks.db import DEFAULT_DB, connect
-from tasks.site_run import Steps, SiteRunSummary, fetch_batch, land_parsed, parse_batch, run_site
+from tasks.site_run import SiteRunSummary, Steps, fetch_batch, land_parsed, parse_batch, run_site
 
 # Network steps retry as a whole only on unexpected errors: page-level retries live in the fetcher.
 fetch_batch_task = task(fetch_batch, name="fetch-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
 parse_batch_task = task(parse_batch, name="parse-dedupe-batch", cache_policy=NO_CACHE)
 land_task = task(land_parsed, name="land-batch", cache_policy=NO_CACHE)
+build_task = task(build, name="build-warehouse", cache_policy=NO_CACHE)
 PREFECT_STEPS = Steps(fetch_batch=fetch_batch_task, parse_batch=parse_batch_task, land=land_task)
 
 
@@ -49,7 +52,7 @@ def summary_markdown(s: SiteRunSummary) -> str:
 
 @flow(name="ingest-site", flow_run_name=_run_name, log_prints=False)
 def ingest_site(site_file: str, db: str = DEFAULT_DB, max_pages: int | None = None, since: date | None = None,
-                batch_size: int = 200) -> dict:
+                batch_size: int = 200, build_models: bool = True) -> dict:
     """Crawl one site profile into the DuckDB file: fetch → parse → dedupe → land, in batches."""
     logger = get_run_logger()
     site = load_site(site_file)
@@ -57,7 +60,9 @@ def ingest_site(site_file: str, db: str = DEFAULT_DB, max_pages: int | None = No
     try:
         run_id = str(flow_run.id or uuid.uuid4())
         summary = run_site(site, con, run_id, max_pages=max_pages, since=since, batch_size=batch_size,
-                           steps=PREFECT_STEPS)
+                           steps=PREFECT_STEPS, progress=report)
+        if build_models:
+            build_task(con)
     finally:
         con.close()
     logger.info(summary.line())
@@ -74,10 +79,25 @@ def pipeline(site_files: list[str], db: str = DEFAULT_DB, max_pages: int | None 
     results, errors = [], []
     for site_file in site_files:
         try:
-            results.append(ingest_site(site_file, db=db, max_pages=max_pages, since=since))
+            results.append(ingest_site(site_file, db=db, max_pages=max_pages, since=since, build_models=False))
         except Exception as exc:  # one bad site must not stop the good ones
             logger.error(f"{site_file}: {exc}")
             errors.append(f"{site_file}: {exc}")
+    if results:
+        build_warehouse(db)
     if errors:
         raise RuntimeError("; ".join(errors))
     return results
+
+
+@flow(name="build-warehouse")
+def build_warehouse(db: str = DEFAULT_DB) -> dict:
+    """Run the SQL models and data tests; a failing data test fails the run, naming the test."""
+    logger = get_run_logger()
+    con = connect(db, on_wait=logger.warning)
+    try:
+        result = build_task(con)
+    finally:
+        con.close()
+    logger.info(f"built {len(result.models)} models, {len(result.tests)} data tests passed")
+    return {"models": result.models, "tests": result.tests}

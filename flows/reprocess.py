@@ -7,6 +7,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from tasks.build import build
 from tasks.db import DEFAULT_DB, connect
 from tasks.reprocess import reprocess
 
@@ -20,6 +21,7 @@ def reprocess_flow(db: str = DEFAULT_DB, site: str | None = None, sites_dir: str
     con = connect(db, on_wait=logger.warning)
     try:
         result = reprocess_task(con, site=site, sites_dir=Path(sites_dir))
+        task(build, name="build-warehouse", cache_policy=NO_CACHE)(con)
     finally:
         con.close()
     logger.info(f"reprocessed {result['pages']} pages: {result['articles']} articles, {result['clusters']} clusters")

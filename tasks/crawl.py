@@ -50,7 +50,8 @@ class SiteCrawl:
 
     def __init__(self, site: SiteProfile, fetcher: Fetcher, known: dict[str, KnownArticle],
                  max_pages: int | None = None, since: date | None = None,
-                 known_listings: dict[str, tuple[str | None, str | None]] | None = None):
+                 known_listings: dict[str, tuple[str | None, str | None]] | None = None,
+                 complete_chains: set[str] | None = None):
         self.site = site
         self.fetcher = fetcher
         self.known = known
@@ -58,7 +59,11 @@ class SiteCrawl:
         self.max_pages = max_pages or site.listing.max_pages
         self.since = since
         self.pool = ThreadPoolExecutor(max_workers=site.politeness.concurrency, thread_name_prefix="fetch")
-        self.chains: deque[tuple[str, int]] = deque((canonicalize_url(u), 1) for u in site.start_urls)
+        # (listing URL, page number, start URL of its chain)
+        self.chains: deque[tuple[str, int, str]] = deque(
+            (canonicalize_url(u), 1, canonicalize_url(u)) for u in site.start_urls)
+        self.complete_before = complete_chains or set()
+        self.completed: set[str] = set()
         self.seen_listings: set[str] = set()
         self.seen_articles: set[str] = set()
         self.listing_pages_fetched = 0
@@ -96,8 +101,9 @@ class SiteCrawl:
         return info.published_at >= datetime.now(UTC) - timedelta(days=REVALIDATE_DAYS)
 
     def _walk_one_listing(self, batch: CrawlBatch) -> list[str]:
-        url, page_no = self.chains.popleft()
+        url, page_no, start = self.chains.popleft()
         if url in self.seen_listings or page_no > self.max_pages:
+            self.completed.add(start)
             return []
         self.seen_listings.add(url)
         etag, last_modified = self.known_listings.get(url, (None, None))
@@ -113,9 +119,16 @@ class SiteCrawl:
             return []
         if page_no == 1:
             self.start_ok += 1
-        if result.not_modified:
+        if result.not_modified and start in self.complete_before:
             batch.not_modified += 1
+            self.completed.add(start)
             return []  # an unchanged listing page lists nothing new: this chain is done
+        if result.not_modified:  # the archive has the page; walk on from it
+            result = self.fetcher.fetch(url)
+            batch.requests += 1
+            if result.error or result.body is None:
+                batch.failures.append(CrawlFailure(url, "listing", result.status or None, result.error or "empty"))
+                return []
         html, encoding = decode_html(result.body or b"", result.content_type, self.site.encoding)
         batch.listing_pages.append(to_raw(result, self.site.name, "listing", encoding))
         links = parse_listing(html, result.final_url, self.site.article_regex, self.site.allowed_domains,
@@ -127,9 +140,12 @@ class SiteCrawl:
         new = [u for u in fresh if u not in self.known]
         recheck = [u for u in fresh if u in self.known and self._revalidate(u)]
         batch.skipped_known += len(fresh) - len(new) - len(recheck)
-        incremental_stop = self.since is None and links.articles and not new
+        incremental_stop = (self.since is None and start in self.complete_before and bool(links.articles)
+                            and not new)
         if links.next_page and not incremental_stop and page_no < self.max_pages:
-            self.chains.append((canonicalize_url(links.next_page), page_no + 1))
+            self.chains.append((canonicalize_url(links.next_page), page_no + 1, start))
+        else:
+            self.completed.add(start)
         return new + recheck
 
     def _fetch_one(self, url: str) -> FetchResult:

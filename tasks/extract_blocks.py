@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from tasks.extract_patterns import INLINE_TAGS, PUNCT
+from tasks.extract_patterns import INLINE_TAGS, PUNCT_RE
 
 _DECAY = (1.0, 0.5, 1 / 6)
 # Narrow to a child holding this share of the container's prose: a lone wrapper <div> around the
@@ -22,6 +22,7 @@ _NARROW_SHARE = 0.9
 # A block is prose when it has this much non-link text or any sentence punctuation plus some text.
 _MIN_PROSE_CHARS = 25
 _MAX_DEPTH_WALK = 400
+_RESCORE_TOP = 5  # candidates whose link density is measured (the costly part, so only a few)
 
 
 @dataclass(slots=True)
@@ -75,15 +76,31 @@ def scan(root: LexborNode) -> Page:
         block = blocks.get(key)
         if block is None:
             block = blocks[key] = Block(parent, len(texts))
-        stripped = "".join(text.split())
-        n = len(stripped)
+        n = len(text) - sum(1 for ch in text if ch.isspace()) if len(text) < 64 else len("".join(text.split()))
         block.chars += n
         if in_link:
             block.link_chars += n
         else:
-            block.punct += sum(1 for ch in stripped if ch in PUNCT)
+            block.punct += len(PUNCT_RE.findall(text))
         texts.append((text, key))
     return page
+
+
+def _link_factor(node: LexborNode) -> float:
+    """Readability's (1 - link density); prose wrapped in a link is a teaser, not the article."""
+    text_len = len("".join(node.text().split()))
+    if text_len == 0:
+        return 0.0
+    link_len = sum(len("".join(a.text().split())) for a in node.css("a"))
+    factor = max(0.0, 1.0 - link_len / text_len)
+    anc = node.parent
+    hops = 0
+    while anc is not None and hops < _MAX_DEPTH_WALK:
+        if anc.tag == "a":
+            return factor * 0.2
+        anc = anc.parent
+        hops += 1
+    return factor
 
 
 def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
@@ -103,7 +120,8 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
             scores[key] = scores.get(key, 0.0) + score * weight
             nodes[key] = anc
             anc = anc.parent
-    best_key = max(scores, key=scores.__getitem__)
+    top = sorted(scores, key=scores.__getitem__, reverse=True)[:_RESCORE_TOP]
+    best_key = max(top, key=lambda key: scores[key] * _link_factor(nodes[key]))
     container = nodes[best_key]
 
     # Prose held below each node between a prose block and the container, to narrow the choice

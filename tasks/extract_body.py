@@ -26,6 +26,7 @@ from tasks.extract_patterns import (
 _SPACES_RE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009]+")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\ufeff\x00]")
 _HEADING_STRIP_RE = re.compile(r"[\s:：>»›【】\[\]〖〗「」『』<>（）()|｜·•■◆▌▎█—-]+")
+_CRUMB_RE = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您所在的位置|你所在的位置|您现在的位置|你现在的位置)|^[^>»›]{1,20}(?:\s*[>»›]\s*[^>»›]{1,20}){2,}$")
 _BOILER_LINE_MAX = 80  # a credit/widget line is short; Q&A prose such as 记者：… runs longer
 _SKIP_TAGS = frozenset({"-comment", "script", "style", "noscript", "iframe", "svg", "head", "title",
                         "textarea", "select", "button", "input", "template"})
@@ -108,7 +109,8 @@ def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[s
 
 
 def _is_prose(text: str) -> bool:
-    return len(text) >= 25 or sum(1 for ch in text if ch in PUNCT) >= 2
+    """A sentence, not a label: bylines and breadcrumbs are long but carry no ，。！？."""
+    return len(text) >= 10 and sum(1 for ch in text if ch in PUNCT) >= 1 and not _CRUMB_RE.match(text)
 
 
 def _is_stop_heading(text: str) -> bool:
@@ -119,6 +121,8 @@ def _is_stop_heading(text: str) -> bool:
 def _is_byline(text: str, title: str | None) -> bool:
     squeezed = "".join(text.split())
     if title and squeezed == "".join(title.split()):
+        return True
+    if _CRUMB_RE.match(text):
         return True
     if len(text) <= 100 and find_datetime(text) and not text.endswith(("。", "！", "？")):
         return True

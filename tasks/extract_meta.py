@@ -66,10 +66,12 @@ def metadata_date(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
     return None
 
 
-def meta_title(tree: LexborHTMLParser, meta: dict[str, str]) -> str:
+def meta_titles(tree: LexborHTMLParser, meta: dict[str, str]) -> list[str]:
+    """<title>, og:title and twitter:title, non-empty (saved pages sometimes break og:title quoting)."""
     node = tree.css_first("title")
-    title = node.text(strip=True) if node is not None else ""
-    return meta.get("og:title") or meta.get("twitter:title") or title or ""
+    found = [node.text(strip=True) if node is not None else ""]
+    found += [meta.get("og:title") or "", meta.get("twitter:title") or ""]
+    return [t for t in found if t]
 
 
 def strip_site_suffix(title: str) -> str:
@@ -96,7 +98,8 @@ def _norm(text: str) -> str:
 
 def find_title(tree: LexborHTMLParser, meta: dict[str, str]) -> tuple[str | None, LexborNode | None]:
     """Headline and its node: the heading that best matches <title>/og:title, else h1, else <title>."""
-    reference = _norm(meta_title(tree, meta))
+    titles = meta_titles(tree, meta)
+    references = [_norm(t) for t in titles]
     best: tuple[float, str, LexborNode] | None = None
     first_h1: tuple[str, LexborNode] | None = None
     for rank, selector in enumerate(("h1", "h2, h3", "[class*=title], [id*=title], [class*=Title], [class*=biaoti]")):
@@ -107,7 +110,11 @@ def find_title(tree: LexborHTMLParser, meta: dict[str, str]) -> tuple[str | None
             if rank == 0 and first_h1 is None and len(text) >= 4:
                 first_h1 = (text, node)
             squeezed = _norm(text)
-            if reference and len(squeezed) >= 4 and squeezed in reference:
+            if len(squeezed) < 4:
+                continue
+            for reference in references:
+                if squeezed not in reference:
+                    continue
                 score = len(squeezed) / len(reference) - 0.05 * rank
                 if best is None or score > best[0]:
                     best = (score, text, node)
@@ -115,9 +122,9 @@ def find_title(tree: LexborHTMLParser, meta: dict[str, str]) -> tuple[str | None
             break
     if best is not None and best[0] > 0.3:
         return best[1], best[2]
-    if first_h1 is not None and not reference:
+    if first_h1 is not None and not references:
         return first_h1
-    fallback = strip_site_suffix(meta_title(tree, meta))
+    fallback = strip_site_suffix(titles[0]) if titles else ""
     if first_h1 is not None and _norm(first_h1[0]) == _norm(fallback):
         return first_h1
     return (fallback or (first_h1[0] if first_h1 else None)), (first_h1[1] if first_h1 else None)

@@ -17,8 +17,11 @@ INLINE_TAGS = frozenset({
     "-text", "nobr", "wbr",
 })
 
-# Sentence punctuation: prose has it, navigation, link lists and widgets mostly do not.
-PUNCT = frozenset("，。！？；：、,.!?;:“”")
+# Sentence punctuation: prose has it, navigation, link lists and widgets mostly do not. Colons are
+# left out (footers are full of 电话：/邮箱： labels); ASCII marks count only before a space or the
+# end of the run, so URLs and numbers (www.gov.cn, 3.5) do not look like sentences.
+PUNCT = frozenset("，。！？；、“”")
+PUNCT_RE = re.compile(r"[，。！？；、“”]|[,.!?;](?=\s|$)")
 
 # class/id words of blocks that are never article text (share bars, comments, recommendation lists,
 # footers); applied only to subtrees that hold little of the chosen block's prose.
@@ -56,7 +59,9 @@ END_LINE_RE = re.compile(r"^[\s【\[（(]*(?:责任编辑|责编|值班编辑)\s
 
 # Headline/byline labels found on the line under the headline.
 SOURCE_RE = re.compile(r"(?:来源|稿源|出处|来自)\s*[:：]\s*([^\s|｜丨/，,]{1,30}(?:-[^\s|｜丨/，,]{1,20})?)")
-AUTHOR_RE = re.compile(r"(?:作者|记者|撰文|文)\s*[:：/]\s*([^\s|｜丨/，,：:]{1,20}(?:[ 、][^\s|｜丨/，,：:]{2,4})*)")
+# Several names are joined by 、 or a space; a space-joined name is 2–3 characters (a following
+# 4-character word is usually the outlet: 作者：李在山 证券时报).
+AUTHOR_RE = re.compile(r"(?:作者|记者|撰文|文)\s*[:：/]\s*([^\s|｜丨/，,：:]{1,20}(?:(?:、[^\s|｜丨/，,：:]{2,4})|(?: [^\s|｜丨/，,：:]{2,3}(?![^\s|｜丨/，,：:])))*)")
 _LABEL_TAIL_RE = re.compile(r"(?:发布时间|发布日期|时间|日期|作者|记者|编辑|责任编辑|浏览|阅读|点击|字号).*$")
 
 

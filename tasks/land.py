@@ -72,10 +72,10 @@ def land_raw_pages(con: duckdb.DuckDBPyConnection, pages: list[RawPage], run_id:
         cols["run_id"].append(run_id)
     _register(con, "batch_raw", cols, RAW_SCHEMA)
     try:
-        before = con.execute("SELECT count(*) FROM raw_pages").fetchone()[0]
+        before = con.execute("SELECT count(*) FROM raw_pages").fetchall()[0][0]
         con.execute("""INSERT INTO raw_pages SELECT b.* FROM batch_raw b
-                       WHERE NOT EXISTS (SELECT 1 FROM raw_pages r WHERE r.url = b.url AND r.sha1 = b.sha1)""")
-        return con.execute("SELECT count(*) FROM raw_pages").fetchone()[0] - before
+                       WHERE NOT EXISTS (SELECT 1 FROM raw_pages r WHERE r.url = b.url AND r.sha1 = b.sha1)""").fetchall()
+        return con.execute("SELECT count(*) FROM raw_pages").fetchall()[0][0] - before
     finally:
         con.unregister("batch_raw")
 
@@ -156,12 +156,12 @@ def land_articles(con: duckdb.DuckDBPyConnection, articles: list[ParsedArticle],
         if changed:
             changed_ids = [a.article_id for a in changed]
             for table in ("articles", "article_minhash", "article_bands"):
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [changed_ids])
+                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [changed_ids]).fetchall()
         con.execute("""INSERT INTO articles SELECT article_id, site, url, canonical_url, title,
                        CAST(published_at AS TIMESTAMPTZ), source, author, breadcrumb, body, content_hash, simhash,
-                       cluster_id, raw_sha1, etag, last_modified, first_seen_at, updated_at FROM batch_articles""")
-        con.execute("INSERT INTO article_minhash SELECT * FROM batch_minhash")
-        con.execute("INSERT INTO article_bands SELECT * FROM batch_bands")
+                       cluster_id, raw_sha1, etag, last_modified, first_seen_at, updated_at FROM batch_articles""").fetchall()
+        con.execute("INSERT INTO article_minhash SELECT * FROM batch_minhash").fetchall()
+        con.execute("INSERT INTO article_bands SELECT * FROM batch_bands").fetchall()
     finally:
         for name in ("batch_articles", "batch_minhash", "batch_bands"):
             con.unregister(name)

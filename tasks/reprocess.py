@@ -82,5 +82,5 @@ def reprocess(con: duckdb.DuckDBPyConnection, site: str | None = None, sites_dir
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    n_articles, n_clusters = con.execute("SELECT count(*), count(DISTINCT cluster_id) FROM articles").fetchone()
+    n_articles, n_clusters = con.execute("SELECT count(*), count(DISTINCT cluster_id) FROM articles").fetchall()[0]
     return {"pages": pages, "articles": n_articles, "clusters": n_clusters}

@@ -108,8 +108,11 @@ def run_site(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, *, 
     con.execute("INSERT INTO runs (run_id, site, started_at, profile) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 [run_id, site.name, started, site.model_dump_json()])
     known, listings = load_known(con, site.name)
+    complete = {u for (u,) in con.execute(
+        "SELECT start_url FROM crawl_state WHERE site = ? AND walk_complete", [site.name]).fetchall()}
+    con.execute("UPDATE crawl_state SET walk_complete = false, updated_at = ? WHERE site = ?", [started, site.name])
     crawl = SiteCrawl(site, Fetcher(site.allowed_domains, site.politeness), known, max_pages=max_pages,
-                      since=since, known_listings=listings)
+                      since=since, known_listings=listings, complete_chains=complete)
     timers = {"fetch": 0.0, "parse": 0.0, "land": 0.0}
     try:
         while True:
@@ -133,8 +136,11 @@ def run_site(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, *, 
     finally:
         crawl.close()
     summary.seconds = {k: round(v, 3) for k, v in timers.items()}
+    now = datetime.now(UTC)
+    con.executemany("INSERT OR REPLACE INTO crawl_state VALUES (?, ?, true, ?)",
+                    [(site.name, start, now) for start in sorted(crawl.completed)])
     summary.articles_total, summary.clusters_total = con.execute(
-        "SELECT count(*), count(DISTINCT cluster_id) FROM articles").fetchone()
+        "SELECT count(*), count(DISTINCT cluster_id) FROM articles").fetchall()[0]
     con.execute("UPDATE runs SET finished_at = ?, summary = ? WHERE run_id = ?",
                 [datetime.now(UTC), _json(summary), run_id])
     if site.start_urls and crawl.start_ok == 0 and crawl.start_failures:

@@ -83,3 +83,13 @@ CREATE TABLE IF NOT EXISTS runs (
     profile        JSON,                  -- the site profile the run used (reprocess falls back to it)
     summary        JSON
 );
+
+-- Whether the last walk of a listing chain reached its end. Early stop on known articles is only safe when it
+-- did: a run killed mid-walk leaves older articles unseen, and the next run must walk past the known ones.
+CREATE TABLE IF NOT EXISTS crawl_state (
+    site           VARCHAR NOT NULL,
+    start_url      VARCHAR NOT NULL,
+    walk_complete  BOOLEAN NOT NULL,
+    updated_at     TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (site, start_url)
+);

@@ -1,0 +1,73 @@
+"""Run the SQL models in `warehouse/models` and the data tests in `warehouse/tests` (one transaction).
+
+A model file `stg_x.sql` holds one SELECT and becomes table `stg_x`; files run by layer (stg → int → dim → fct),
+then by name. A data test is a SELECT that must return no rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import duckdb
+
+LAYERS = ("stg_", "int_", "dim_", "fct_")
+
+
+class DataTestFailure(RuntimeError):
+    """One or more data tests returned rows; the message names each test and shows some offending rows."""
+
+
+@dataclass
+class BuildResult:
+    models: list[str]
+    tests: list[str]
+
+
+def _sql_files(folder: str) -> list[tuple[str, str]]:
+    root = resources.files("warehouse") / folder
+    if not root.is_dir():
+        return []
+    files = [(e.name[:-4], e.read_text(encoding="utf-8")) for e in root.iterdir() if e.name.endswith(".sql")]
+    return files
+
+
+def ordered_models() -> list[tuple[str, str]]:
+    def key(item: tuple[str, str]) -> tuple[int, str]:
+        name = item[0]
+        layer = next((i for i, prefix in enumerate(LAYERS) if name.startswith(prefix)), len(LAYERS))
+        return layer, name
+
+    return sorted(_sql_files("models"), key=key)
+
+
+def run_data_tests(con: duckdb.DuckDBPyConnection) -> list[str]:
+    failures, names = [], []
+    for name, sql in sorted(_sql_files("tests")):
+        names.append(name)
+        cur = con.execute(f"SELECT * FROM ({sql.strip().rstrip(';')}) LIMIT 3")
+        columns = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+        if rows:
+            sample = "; ".join(str(dict(zip(columns, r, strict=False))) for r in rows)
+            failures.append(f"data test {name} failed: {sample}")
+    if failures:
+        raise DataTestFailure(" | ".join(failures))
+    return names
+
+
+def build(con: duckdb.DuckDBPyConnection) -> BuildResult:
+    """Rebuild every model, then run the data tests; on a failure nothing of the build is kept."""
+    built = []
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for name, sql in ordered_models():
+            # names come from the repo's own file names, never from pages or profiles
+            con.execute(f'CREATE OR REPLACE TABLE "{name}" AS {sql.strip().rstrip(";")}')
+            built.append(name)
+        tests = run_data_tests(con)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return BuildResult(built, tests)

@@ -1,0 +1,149 @@
+"""Generic article extractor: one selectolax parse, no per-site rules.
+
+Order matters: metadata (meta tags, JSON-LD, <title>, headings, breadcrumb) is read first, then
+scripts/styles are dropped, one scan collects text blocks, the main block is chosen by prose density
+(extract_blocks) and rendered (extract_body). Published time, 来源 and 作者 are read from the text
+between the headline and the body: that is where portals print them, and it keeps dates of
+comments and related-article lists (which come after the body) out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from tasks.article_dates import date_from_url, find_datetime, find_partial
+from tasks.extract_blocks import Page, choose_container, scan
+from tasks.extract_body import filter_lines, render_lines
+from tasks.extract_meta import crumb_from_label_block, find_breadcrumb, find_title, meta_values, metadata_date
+from tasks.extract_patterns import AUTHOR_RE, INLINE_TAGS, JUNK_TAGS, SOURCE_RE, clean_label_value
+
+_AFTER_TITLE_RUNS = 60  # text runs after the headline searched for the byline
+_BEFORE_TITLE_RUNS = 15
+_AFTER_BODY_RUNS = 12
+_CRUMB_LABEL_RE = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置)")
+_CRUMB_LINE_RE = re.compile(r"^[^>»›]{1,20}(?:\s*[>»›]\s*[^>»›]{1,20}){2,}\s*$")
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+
+EMPTY = {"title": None, "published": None, "source": None, "author": None, "body": "", "breadcrumb": None}
+
+
+def _block_index(page: Page, node: LexborNode | None) -> int | None:
+    """Index in page.texts of the first text run inside ``node``."""
+    if node is None:
+        return None
+    for child in node.traverse(include_text=True):
+        if child.tag != "-text" or not (child.text_content or "").strip():
+            continue
+        parent = child.parent
+        while parent is not None and parent.tag in INLINE_TAGS:
+            parent = parent.parent
+        block = page.blocks.get(parent.mem_id) if parent is not None else None
+        return block.first_text if block is not None else None
+    return None
+
+
+def _body_start(page: Page, below: dict[int, float]) -> int | None:
+    starts = [b.first_text for key, b in page.blocks.items() if key in below and b.prose_score > 0]
+    return min(starts) if starts else None
+
+
+def _body_end(page: Page, below: dict[int, float]) -> int | None:
+    ends = [b.first_text for key, b in page.blocks.items() if key in below and b.prose_score > 0]
+    return max(ends) if ends else None
+
+
+def _window(page: Page, start: int, stop: int) -> str:
+    return " ".join(text.strip() for text, _ in page.texts[max(0, start) : max(0, stop)])
+
+
+def _published(page: Page, title_idx: int | None, body_idx: int | None, body_end: int | None,
+               meta_date: str | None, meta: dict[str, str], url: str | None) -> str | None:
+    if title_idx is not None:
+        stop = title_idx + 1 + _AFTER_TITLE_RUNS
+        if body_idx is not None and body_idx > title_idx:
+            stop = min(stop, body_idx)
+        after = _window(page, title_idx + 1, stop)
+        before = _window(page, title_idx - _BEFORE_TITLE_RUNS, title_idx)
+    else:
+        start = (body_idx or 0) - _AFTER_TITLE_RUNS // 2
+        after, before = _window(page, start, body_idx or 0), ""
+    found = find_datetime(after)
+    if found:
+        return found[0]
+    if meta_date:
+        return meta_date
+    found = find_datetime(before)
+    if found:
+        return found[0]
+    # Year-less times ("09-30 22:46") take their year from any dated meta value or the URL.
+    year_source = " ".join(v for k, v in meta.items() if "date" in k or "time" in k) + " " + (url or "")
+    years = _YEAR_RE.findall(year_source)
+    if years:
+        partial = find_partial(after, int(years[0]))
+        if partial:
+            return partial
+    # Some CMS print 发布日期 under the text; only the few runs right after the body are trusted,
+    # comment and related-list dates come later.
+    if body_end is not None:
+        found = find_datetime(_window(page, body_end + 1, body_end + 1 + _AFTER_BODY_RUNS))
+        if found:
+            return found[0]
+    return date_from_url(url)
+
+
+def _byline_value(regex: re.Pattern[str], text: str) -> str | None:
+    for m in regex.finditer(text):
+        value = clean_label_value(m[1])
+        if value:
+            return value
+    return None
+
+
+def _label_breadcrumb(page: Page, limit: int) -> str | None:
+    for text, key in page.texts[:limit]:
+        block = page.blocks[key]
+        if _CRUMB_LABEL_RE.match(text) or (
+            block.link_chars and block.chars < 150 and _CRUMB_LINE_RE.match(block.node.text())
+        ):
+            found = crumb_from_label_block(block.node)
+            if found:
+                return found
+    return None
+
+
+def extract_from_tree(tree: LexborHTMLParser, url: str | None = None) -> dict:
+    """All fields from a parsed page (the tree is modified: scripts and styles are removed)."""
+    meta = meta_values(tree)
+    meta_date = metadata_date(tree, meta)
+    title, title_node = find_title(tree, meta)
+    breadcrumb = find_breadcrumb(tree)
+    tree.strip_tags(JUNK_TAGS)
+    root = tree.body or tree.root
+    if root is None:
+        return {**EMPTY, "title": title, "published": meta_date, "breadcrumb": breadcrumb}
+    page = scan(root)
+    container, below = choose_container(page)
+    lines = filter_lines(render_lines(container, below), title) if container is not None else []
+
+    title_idx = _block_index(page, title_node)
+    body_idx = _body_start(page, below)
+    published = _published(page, title_idx, body_idx, _body_end(page, below), meta_date, meta, url)
+    if title_idx is not None:
+        stop = title_idx + 1 + _AFTER_TITLE_RUNS
+        if body_idx is not None and body_idx > title_idx:
+            stop = min(stop, body_idx)
+        byline = _window(page, title_idx + 1, stop)
+    else:
+        byline = _window(page, (body_idx or 0) - _AFTER_TITLE_RUNS // 2, body_idx or 0)
+    if breadcrumb is None:
+        breadcrumb = _label_breadcrumb(page, title_idx if title_idx is not None else (body_idx or 200))
+    return {
+        "title": title,
+        "published": published,
+        "source": _byline_value(SOURCE_RE, byline),
+        "author": _byline_value(AUTHOR_RE, byline),
+        "body": "\n".join(lines),
+        "breadcrumb": breadcrumb,
+    }

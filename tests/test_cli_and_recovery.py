@@ -1,0 +1,79 @@
+"""The command line on bad input, and a run killed mid-way then re-run (real processes, real HTTP)."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import time
+
+import duckdb
+
+from sampleportal.generator import Portal
+from sampleportal.server import start_portal
+from tests.portal_helpers import article_requests, cli, cli_popen, site_files
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _one_error_line(result) -> str:
+    lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
+    assert result.returncode != 0
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_bad_site_field_is_one_line_and_nonzero(tmp_path):
+    site = tmp_path / "bad.yaml"
+    site.write_text("name: ok\nstart_urls: [http://127.0.0.1:1/]\narticle_url_pattern: x\n"
+                    "politeness: {concurrency: zero}\n", encoding="utf-8")
+    line = _one_error_line(cli("run", "--site", str(site), "--db", str(tmp_path / "x.duckdb")))
+    assert str(site) in line and "politeness.concurrency" in line
+
+
+def test_missing_site_file_is_one_line(tmp_path):
+    line = _one_error_line(cli("run", "--site", str(tmp_path / "nope.yaml"), "--db", str(tmp_path / "x.duckdb")))
+    assert "nope.yaml" in line and "not found" in line
+
+
+def test_unreachable_start_url_is_one_line(tmp_path):
+    port = _free_port()  # nothing listens there
+    site = tmp_path / "down.yaml"
+    site.write_text(f"name: down\nstart_urls: [http://127.0.0.1:{port}/list/]\narticle_url_pattern: x\n"
+                    "politeness: {retries: 0, timeout_seconds: 2}\n", encoding="utf-8")
+    line = _one_error_line(cli("run", "--site", str(site), "--db", str(tmp_path / "x.duckdb"), timeout=300))
+    assert "no start URL could be fetched" in line and f"127.0.0.1:{port}" in line
+
+
+def test_sql_on_missing_db_is_one_line(tmp_path):
+    line = _one_error_line(cli("sql", "SELECT 1", "--db", str(tmp_path / "none.duckdb")))
+    assert "database not found" in line
+
+
+def test_sigkill_mid_run_then_rerun_loses_nothing_and_duplicates_nothing(tmp_path):
+    portal = Portal(seed=5, n_articles=400)
+    server = start_portal(portal, host="127.0.0.1", port=0)
+    try:
+        sites = site_files(server.port, tmp_path)
+        db = tmp_path / "kill.duckdb"
+        proc = cli_popen("run", "--site", sites[0], "--site", sites[1], "--db", str(db))
+        deadline = time.monotonic() + 240
+        while article_requests(server) < 120 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert proc.poll() is None, "the run ended before it could be killed: " + proc.stderr.read()[-500:]
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        done = cli("run", "--site", sites[0], "--site", sites[1], "--db", str(db))
+        assert done.returncode == 0, done.stderr
+        con = duckdb.connect(str(db), read_only=True)
+        urls = [u for (u,) in con.execute("SELECT url FROM articles").fetchall()]
+        raw_dupes = con.execute("SELECT count(*) FROM (SELECT url, sha1 FROM raw_pages GROUP BY ALL "
+                                "HAVING count(*) > 1)").fetchone()[0]
+        con.close()
+        assert len(urls) == len(set(urls)) and raw_dupes == 0
+        assert set(urls) == {t["url"] for t in portal.truth_articles()}
+    finally:
+        server.stop()
