@@ -8,7 +8,7 @@ URLs, ISO strings from meta tags and JSON-LD. Naive page times are Beijing time 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 BEIJING = timezone(timedelta(hours=8))
 
@@ -54,7 +54,7 @@ def find_datetime(text: str | None) -> tuple[str, bool] | None:
         if offset:
             raw = offset[1]
             if raw == "Z":
-                dt = dt.replace(tzinfo=timezone.utc)
+                dt = dt.replace(tzinfo=UTC)
             else:
                 sign = 1 if raw[0] == "+" else -1
                 hours, minutes = int(raw[1:3]), int(raw[-2:])

@@ -9,11 +9,12 @@ container is then narrowed to the smallest descendant that still holds nearly al
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from tasks.extract_patterns import INLINE_TAGS, PUNCT_RE
+from tasks.extract_patterns import INLINE_TAGS, JUNK_TAGS, NOT_ARTICLE_ATTR_RE, PUNCT_RE, STOP_HEADINGS
 
 _DECAY = (1.0, 0.5, 1 / 6)
 # Narrow to a child holding this share of the container's prose: a lone wrapper <div> around the
@@ -22,7 +23,12 @@ _NARROW_SHARE = 0.9
 # A block is prose when it has this much non-link text or any sentence punctuation plus some text.
 _MIN_PROSE_CHARS = 25
 _MAX_DEPTH_WALK = 400
-_RESCORE_TOP = 5  # candidates whose link density is measured (the costly part, so only a few)
+# Text under these is code or widget data; skipping it here is cheaper than removing the nodes.
+_NOT_TEXT_TAGS = frozenset(JUNK_TAGS) | {"title", "option"}
+_TEXT_TAG_ID = 2  # lexbor's LXB_TAG__TEXT; comparing ids avoids building a tag string per node
+_NOT_ARTICLE_PENALTY = 0.25
+_HEADING_STRIP_RE = re.compile(r"[\s:：>»›【】\[\]〖〗「」『』<>（）()|｜·•■◆▌▎█—-]+")
+_RESCORE_TOP = 6  # candidates whose link density is measured (the costly part, so only a few)
 
 
 @dataclass(slots=True)
@@ -51,55 +57,83 @@ class Page:
     blocks: dict[int, Block] = field(default_factory=dict)
 
 
+def _block_of(parent: LexborNode, blocks: dict[int, Block], index: int) -> tuple[Block, bool] | None:
+    """The block a text run under ``parent`` belongs to, and whether the run is link text."""
+    in_link = False
+    hops = 0
+    node: LexborNode | None = parent
+    while node is not None and node.tag in INLINE_TAGS and hops < _MAX_DEPTH_WALK:
+        if node.tag == "a":
+            in_link = True
+        node = node.parent
+        hops += 1
+    if node is None or node.tag in _NOT_TEXT_TAGS:
+        return None
+    key = node.mem_id
+    block = blocks.get(key)
+    if block is None:
+        block = blocks[key] = Block(node, index)
+    return block, in_link
+
+
 def scan(root: LexborNode) -> Page:
     """Collect text runs and blocks under ``root`` in document order."""
     page = Page()
     blocks = page.blocks
     texts = page.texts
+    # Text runs under the same parent share its block; the climb is done once per parent.
+    by_parent: dict[int, tuple[Block, bool] | None] = {}
+    findall = PUNCT_RE.findall
     for node in root.traverse(include_text=True):
-        if node.tag != "-text":
+        if node.tag_id != _TEXT_TAG_ID:
             continue
         text = node.text_content
-        if not text or text.isspace():
+        stripped = text.strip() if text else ""
+        if not stripped:
             continue
         parent = node.parent
-        in_link = False
-        hops = 0
-        while parent is not None and parent.tag in INLINE_TAGS and hops < _MAX_DEPTH_WALK:
-            if parent.tag == "a":
-                in_link = True
-            parent = parent.parent
-            hops += 1
         if parent is None:
             continue
-        key = parent.mem_id
-        block = blocks.get(key)
-        if block is None:
-            block = blocks[key] = Block(parent, len(texts))
-        n = len(text) - sum(1 for ch in text if ch.isspace()) if len(text) < 64 else len("".join(text.split()))
+        pkey = parent.mem_id
+        cached = by_parent.get(pkey, False)
+        if cached is False:
+            cached = by_parent[pkey] = _block_of(parent, blocks, len(texts))
+        if cached is None:
+            continue
+        block, in_link = cached
+        n = len(stripped) - stripped.count(" ")
         block.chars += n
         if in_link:
             block.link_chars += n
         else:
-            block.punct += len(PUNCT_RE.findall(text))
-        texts.append((text, key))
+            block.punct += len(findall(stripped))
+        texts.append((text, block.node.mem_id))
     return page
 
 
-def _link_factor(node: LexborNode) -> float:
-    """Readability's (1 - link density); prose wrapped in a link is a teaser, not the article."""
-    text_len = len("".join(node.text().split()))
+def _candidate_factor(node: LexborNode, page: Page, first_text: int, chars: tuple[int, int]) -> float:
+    """Readability's (1 - link density), with penalties for blocks that are not the article:
+    prose wrapped in a link (a teaser), a comment/recommendation class on the block or an ancestor,
+    a 相关阅读/网友评论-style heading right before its first paragraph."""
+    text_len, link_len = chars
     if text_len == 0:
         return 0.0
-    link_len = sum(len("".join(a.text().split())) for a in node.css("a"))
     factor = max(0.0, 1.0 - link_len / text_len)
-    anc = node.parent
+    anc: LexborNode | None = node
     hops = 0
-    while anc is not None and hops < _MAX_DEPTH_WALK:
+    while anc is not None and anc.tag not in ("body", "html") and hops < _MAX_DEPTH_WALK:
         if anc.tag == "a":
-            return factor * 0.2
+            factor *= 0.2
+        attrs = anc.attributes
+        if NOT_ARTICLE_ATTR_RE.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            factor *= _NOT_ARTICLE_PENALTY
+            break
         anc = anc.parent
         hops += 1
+    for text, _ in page.texts[max(0, first_text - 3) : first_text]:
+        if _HEADING_STRIP_RE.sub("", text) in STOP_HEADINGS:
+            factor *= _NOT_ARTICLE_PENALTY
+            break
     return factor
 
 
@@ -107,6 +141,7 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
     """The main block and, for each node on the way from a prose block up to it, the prose below it."""
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
+    firsts: dict[int, int] = {}  # first prose text run below each candidate
     prose = [(b, b.prose_score) for b in page.blocks.values()]
     prose = [(b, s) for b, s in prose if s > 0]
     if not prose:
@@ -119,25 +154,45 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
             key = anc.mem_id
             scores[key] = scores.get(key, 0.0) + score * weight
             nodes[key] = anc
+            if key not in firsts:
+                firsts[key] = block.first_text
             anc = anc.parent
     top = sorted(scores, key=scores.__getitem__, reverse=True)[:_RESCORE_TOP]
-    best_key = max(top, key=lambda key: scores[key] * _link_factor(nodes[key]))
+    # Penalties divide by at most ~5, so weaker candidates cannot win and are not measured.
+    top = [key for key in top if scores[key] >= 0.05 * scores[top[0]]]
+    # Link density of the few finalists from the blocks up to three levels below them (the same
+    # reach as the scores): walking whole subtrees with css("a") cost more than the rest together.
+    wanted = set(top)
+    sums = {key: [0, 0] for key in top}
+    for block in page.blocks.values():
+        anc = block.node.parent
+        for _ in _DECAY:
+            if anc is None:
+                break
+            key = anc.mem_id
+            if key in wanted:
+                sums[key][0] += block.chars
+                sums[key][1] += block.link_chars
+            anc = anc.parent
+    best_key = max(
+        top, key=lambda key: scores[key] * _candidate_factor(nodes[key], page, firsts[key], tuple(sums[key]))
+    )
     container = nodes[best_key]
 
     # Prose held below each node between a prose block and the container, to narrow the choice
     # and, when rendering, to tell content subtrees from furniture.
     below: dict[int, float] = {}
     container_key = container.mem_id
+    inside = {n.mem_id for n in container.traverse()}
     for block, score in prose:
         node = block.node
-        path = []
+        if node.mem_id not in inside:
+            continue
         hops = 0
-        while node is not None and hops < 60:
+        while node is not None and hops < _MAX_DEPTH_WALK:
             key = node.mem_id
-            path.append(key)
+            below[key] = below.get(key, 0.0) + score
             if key == container_key:
-                for k in path:
-                    below[k] = below.get(k, 0.0) + score
                 break
             node = node.parent
             hops += 1

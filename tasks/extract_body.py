@@ -19,7 +19,7 @@ from tasks.extract_patterns import (
     BOILER_LINE_RE,
     END_LINE_RE,
     INLINE_TAGS,
-    PUNCT,
+    PUNCT_RE,
     STOP_HEADINGS,
 )
 
@@ -110,7 +110,7 @@ def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[s
 
 def _is_prose(text: str) -> bool:
     """A sentence, not a label: bylines and breadcrumbs are long but carry no ，。！？."""
-    return len(text) >= 10 and sum(1 for ch in text if ch in PUNCT) >= 1 and not _CRUMB_RE.match(text)
+    return len(text) >= 10 and PUNCT_RE.search(text) is not None and not _CRUMB_RE.match(text)
 
 
 def _is_stop_heading(text: str) -> bool:

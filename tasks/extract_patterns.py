@@ -19,16 +19,26 @@ INLINE_TAGS = frozenset({
 
 # Sentence punctuation: prose has it, navigation, link lists and widgets mostly do not. Colons are
 # left out (footers are full of 电话：/邮箱： labels); ASCII marks count only before a space or the
-# end of the run, so URLs and numbers (www.gov.cn, 3.5) do not look like sentences.
+# end of the run or a CJK character, so URLs and numbers (www.gov.cn, 3.5, ?id=) do not look like
+# sentences; many portals write Chinese with half-width commas (下降40.2%的基础上,同比).
 PUNCT = frozenset("，。！？；、“”")
-PUNCT_RE = re.compile(r"[，。！？；、“”]|[,.!?;](?=\s|$)")
+PUNCT_RE = re.compile(r"[，。！？；、“”]|[,;!]|[.?](?=\s|$|[\u4e00-\u9fff])")
 
 # class/id words of blocks that are never article text (share bars, comments, recommendation lists,
 # footers); applied only to subtrees that hold little of the chosen block's prose.
 BOILER_ATTR_RE = re.compile(
     r"share|comment|recommend|related|relate[_-]|tuijian|xiangguan|hotnews|hot[_-]?list|rank|footer|"
     r"copyright|banner|advert|(?:^|[\s_-])ads?(?:$|[\s_-])|toolbar|print|font[_-]?size|zihao|sidebar|"
-    r"breadcrumb|crumb|(?:^|[\s_-])nav|pagination|statement|disclaimer|editor|bianji|zrbj|tags?(?:$|[\s_-])",
+    r"breadcrumb|crumb|(?:^|[\s_-])nav|pagination|statement|disclaimer|editor|bianji|zrbj|tags?(?:$|[\s_-])|"
+    r"reply|pinglun|discuss",
+    re.I,
+)
+
+# class/id words that disqualify a main-block candidate (or any of its ancestors): comment threads
+# and recommendation lists can hold more punctuated text than a short article.
+NOT_ARTICLE_ATTR_RE = re.compile(
+    r"comment|reply|pinglun|discuss|recommend|related|tuijian|xiangguan|hotnews|hot[_-]?list|"
+    r"(?:^|[\s_-])rank|sidebar|(?:^|[\s_-])side(?:$|[\s_-])|footer",
     re.I,
 )
 

@@ -16,8 +16,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from tasks.article_dates import date_from_url, find_datetime, find_partial
 from tasks.extract_blocks import Page, choose_container, scan
 from tasks.extract_body import filter_lines, render_lines
-from tasks.extract_meta import crumb_from_label_block, find_breadcrumb, find_title, meta_values, metadata_date
-from tasks.extract_patterns import AUTHOR_RE, INLINE_TAGS, JUNK_TAGS, SOURCE_RE, clean_label_value
+from tasks.extract_meta import crumb_text, find_breadcrumb, find_title, meta_values, metadata_date
+from tasks.extract_patterns import AUTHOR_RE, INLINE_TAGS, SOURCE_RE, clean_label_value
 
 _AFTER_TITLE_RUNS = 60  # text runs after the headline searched for the byline
 _BEFORE_TITLE_RUNS = 15
@@ -50,8 +50,11 @@ def _body_start(page: Page, below: dict[int, float]) -> int | None:
 
 
 def _body_end(page: Page, below: dict[int, float]) -> int | None:
-    ends = [b.first_text for key, b in page.blocks.items() if key in below and b.prose_score > 0]
-    return max(ends) if ends else None
+    """Index of the last text run of the body's prose (a <br>-separated block has many runs)."""
+    for index in range(len(page.texts) - 1, -1, -1):
+        if page.texts[index][1] in below:
+            return index
+    return None
 
 
 def _window(page: Page, start: int, stop: int) -> str:
@@ -107,19 +110,18 @@ def _label_breadcrumb(page: Page, limit: int) -> str | None:
         if _CRUMB_LABEL_RE.match(text) or (
             block.link_chars and block.chars < 150 and _CRUMB_LINE_RE.match(block.node.text())
         ):
-            found = crumb_from_label_block(block.node)
+            found = crumb_text(block.node)
             if found:
                 return found
     return None
 
 
 def extract_from_tree(tree: LexborHTMLParser, url: str | None = None) -> dict:
-    """All fields from a parsed page (the tree is modified: scripts and styles are removed)."""
+    """All fields from a parsed page (scripts and styles are skipped, not removed)."""
     meta = meta_values(tree)
     meta_date = metadata_date(tree, meta)
     title, title_node = find_title(tree, meta)
     breadcrumb = find_breadcrumb(tree)
-    tree.strip_tags(JUNK_TAGS)
     root = tree.body or tree.root
     if root is None:
         return {**EMPTY, "title": title, "published": meta_date, "breadcrumb": breadcrumb}

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from tasks.article_dates import parse_datetime
 from tasks.decode import decode_html
 from tasks.extract_body import filter_lines, render_lines
-from tasks.extract_meta import _crumb_text
+from tasks.extract_meta import crumb_text
 from tasks.extract_patterns import AUTHOR_RE, SOURCE_RE, clean_label_value
 from tasks.generic_extract import EMPTY, extract_from_tree
 
@@ -63,7 +63,7 @@ def _from_selectors(tree: LexborHTMLParser, selectors: dict) -> dict:
     if selectors.get("author") and (node := _first(tree, selectors["author"])) is not None:
         out["author"] = _labelled(node, AUTHOR_RE)
     if selectors.get("breadcrumb") and (node := _first(tree, selectors["breadcrumb"])) is not None:
-        out["breadcrumb"] = _crumb_text(node) or _text(node) or None
+        out["breadcrumb"] = crumb_text(node) or _text(node) or None
     if selectors.get("body"):
         nodes = _all(tree, selectors["body"])
         if nodes:

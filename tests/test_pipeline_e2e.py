@@ -90,3 +90,14 @@ def test_rerun_on_unchanged_portal_fetches_no_article_and_changes_nothing(crawle
     assert article_requests(server) - articles_before == 0
     assert {t: _rows(db, f"SELECT count(*) FROM {t}")[0][0] for t in DATA_TABLES} == counts
     assert len(new_requests) <= 0.05 * crawled["requests_first"]
+
+
+def test_run_summary_artifact_recorded(crawled):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["run-summary-demo-dongguan"])))
+    assert artifacts, "no run-summary artifact for demo-dongguan"
+    assert "new articles" in artifacts[0].data
