@@ -17,6 +17,7 @@ quiet_prefect_defaults()
 from tasks.build import DataTestFailure  # noqa: E402
 from tasks.config import SiteProfileError, load_site  # noqa: E402
 from tasks.db import DEFAULT_DB, DatabaseError, connect  # noqa: E402
+from tasks.site_run import SiteRunsFailed  # noqa: E402
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="crimetrend: crime statistics from Chinese news portals into DuckDB.")
@@ -151,9 +152,12 @@ def portal(port: int = typer.Option(8765, help="port on 127.0.0.1"),
 def main() -> None:
     try:
         app(standalone_mode=False)
-    except (UserError, SiteProfileError, DatabaseError, DataTestFailure) as exc:
+    except (UserError, SiteProfileError, DatabaseError) as exc:
         typer.echo(f"crimetrend: error: {exc}", err=True)
         sys.exit(2)
+    except (SiteRunsFailed, DataTestFailure) as exc:
+        typer.echo(f"crimetrend: error: {exc}", err=True)
+        sys.exit(1)
     except Exception as exc:  # keep one clear line; CRIMETREND_DEBUG=1 shows the traceback
         if os.environ.get("CRIMETREND_DEBUG"):
             raise

@@ -25,11 +25,10 @@ def demo_site_files(port: int, folder: Path) -> list[str]:
 
 
 def run_demo(db: Path, port: int, n_articles: int, echo: Callable[[str], None] = print) -> list[dict]:
-    from sampleportal.generator import Portal
-    from sampleportal.server import start_portal
-
     from flows.ingest import pipeline
     from flows.tables import print_table
+    from sampleportal.generator import Portal
+    from sampleportal.server import start_portal
     from tasks.db import connect
 
     portal = Portal(seed=7, n_articles=n_articles)

@@ -15,7 +15,15 @@ from flows.progress import report
 from tasks.build import build
 from tasks.config import load_site
 from tasks.db import DEFAULT_DB, connect
-from tasks.site_run import SiteRunSummary, Steps, fetch_batch, land_parsed, parse_batch, run_site
+from tasks.site_run import (
+    SiteRunsFailed,
+    SiteRunSummary,
+    Steps,
+    fetch_batch,
+    land_parsed,
+    parse_batch,
+    run_site,
+)
 
 # Network steps retry as a whole only on unexpected errors: page-level retries live in the fetcher.
 fetch_batch_task = task(fetch_batch, name="fetch-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
@@ -86,7 +94,7 @@ def pipeline(site_files: list[str], db: str = DEFAULT_DB, max_pages: int | None 
     if results:
         build_warehouse(db)
     if errors:
-        raise RuntimeError("; ".join(errors))
+        raise SiteRunsFailed("; ".join(errors))
     return results
 
 

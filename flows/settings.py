@@ -15,6 +15,6 @@ DEFAULTS = {
 def quiet_prefect_defaults() -> None:
     for key, value in DEFAULTS.items():
         os.environ.setdefault(key, value)
-    if not os.environ.get("PREFECT_API_URL"):
-        # with a temporary server nobody reads Prefect's INFO lines; our own summary is printed instead
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    # The terminal gets our own summary and one-line errors; Prefect's log lines (INFO and up) still go to the
+    # API, so the UI shows them. PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL=INFO brings them to the terminal too.
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")

@@ -8,7 +8,7 @@ satisfaction, money, share, officers, 个百分点), never an accident.
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 
 from .categories import CRIMES
 from .model import Row
@@ -131,6 +131,8 @@ class StatWriter:
         if fig.style == "duo":
             if v >= 100_000:
                 return cn_int(v // 10_000) + "多万" + unit
+            if v >= 10_000:
+                return (cn_int(v, liang=True) + "多" if rng.random() < 0.6 else f"{v // 10_000}万多") + unit
             if v >= 100 and rng.random() < 0.6:
                 return cn_int(v, liang=True) + "多" + unit
             return f"{v}多{unit}"
@@ -258,16 +260,16 @@ class StatWriter:
             items.append((s, pct))
         down = [it for it in items if it[1].value < 0]
         up = [it for it in items if it[1].value > 0]
-        group = down if len(down) >= len(up) else up
+        falling = len(down) >= len(up)
+        group = (down if falling else up)[:4]
         if len(group) < 2:
             return None
-        group = group[:4]
         rng = self.rng
         words = [rng.choice(CRIMES[s].words) for s, _ in group]
         nums = [f"{abs(p.value):.{p.decimals}f}%" for _, p in group]
         noun = "警情" if measure == "reports" else "案件"
         lead = "同比" if kind == "yoy" else "环比"
-        verb = "下降" if group is down else rng.choice(("上升", "增长"))
+        verb = rng.choice(("下降", "下降", "减少")) if falling else rng.choice(("上升", "增长"))
         if len(group) == 2 and rng.random() < 0.5:
             joined = f"{nums[0]}和{nums[1]}"
         else:
@@ -286,7 +288,12 @@ class StatWriter:
         words = [rng.choice(CRIMES[s].words) for s in chosen]
         unit_w = self.unit_word(measure)
         figs = [self.fig(s, measure) for s in chosen]
+        # One numeral style per list: 55起、11起 or 五十五起、十一起, never mixed.
+        state = rng.getstate()
         nums = [self.number(f, unit_w) for f in figs]
+        if any(not n[0].isdigit() for n in nums) and not all(not n[0].isdigit() for n in nums):
+            rng.setstate(state)
+            nums = [f"{int(f.value)}{unit_w}" if f.style == "exact" else self.number(f, unit_w) for f in figs]
         rows = [self._row(s, w, measure, "count", f.value, f.approx, None, None)
                 for s, w, f in zip(chosen, words, figs, strict=True)]
         noun = "警情" if measure == "reports" else "案件"
@@ -319,7 +326,7 @@ class StatWriter:
         cmp = (f"减少{-diff}{u}" if diff < 0 else f"增加{diff}{u}") if diff else "持平"
         if self.rng.random() < 0.35:
             # The week's own figure left implicit: a reader derives 81 − 19 = 62.
-            return f"共接报{text}较上周的{prev_v}{u}{cmp}", rows
+            return f"{text}较上周的{prev_v}{u}{cmp}", rows
         return f"共接报{text}{now_v}{u}，较上周的{prev_v}{u}{cmp}", rows
 
     def last_year_compare(self, series: str, measure: str) -> Piece | None:
@@ -340,26 +347,24 @@ class StatWriter:
         return (f"{verb}{text}{int(now.value)}{u}，较去年同期的{int(before.value)}{u}"
                 f"{word}{abs(pct.value):.{pct.decimals}f}%"), rows
 
-    def parts_clause(self, series: str, raw: str) -> Piece | None:
-        """其中岛内1203起，同比下降8.2%；… — one piece per part (厦门市岛内, 厦门市岛外)."""
-        if not self.place.parts:
-            return None
-        texts, rows = [], []
-        for name in self.place.parts:
+    def parts_clause(self, series: str, raw: str) -> list[Piece]:
+        """其中岛内1203起，同比下降8.2%；岛外… — one piece per part (厦门市岛内, 厦门市岛外)."""
+        pieces: list[Piece] = []
+        for i, name in enumerate(self.place.parts):
             part = XIAMEN_PARTS[name]
             fig = self.fig(series, "reports", place=part)
-            t = f"{name}{self.number(fig, '起')}"
-            rows.append(self._row(series, raw, "reports", "count", fig.value, fig.approx, part, None))
+            t = f"{'其中' if i == 0 else ''}{name}{self.number(fig, '起')}"
+            rows = [self._row(series, raw, "reports", "count", fig.value, fig.approx, part, None)]
             ch = self.change_clause(series, "reports", "yoy", raw, place=part)
             if ch:
                 t += "，" + ch[0]
                 rows += ch[1]
-            texts.append(t)
-        return "其中" + "；".join(texts), rows
+            pieces.append((t, rows))
+        return pieces
 
 
 def _is_month_end(d: date) -> bool:
-    return (d.toordinal() + 1) and date.fromordinal(d.toordinal() + 1).day == 1
+    return (d + timedelta(days=1)).day == 1
 
 
 # ---- negatives: numbers that are not statistics (no truth rows) -------------------------------------

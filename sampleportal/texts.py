@@ -39,11 +39,12 @@ MEDIATION_END = ("相互道歉握手言和", "达成赔偿协议", "当场签署
                  "约定由物业统一协调", "矛盾得到彻底化解")
 VICTIMS = ("一名工厂女工", "一名退休教师", "一名在校大学生", "一名个体户", "一名企业财务人员",
            "一位年过七旬的老人", "一名外卖骑手", "一名刚入职的文员")
-IMPOSTORS = ("客服人员", "公安民警", "快递理赔专员", "网贷平台工作人员", "老同学", "公司老板",
-             "医保中心工作人员", "游戏装备卖家")
+IMPOSTORS = ("客服人员", "公安民警", "快递理赔专员", "网贷平台工作人员", "公司老板", "医保中心工作人员",
+             "银行信贷员", "社保局工作人员")
+NET_FRIENDS = ("投资导师", "理财顾问", "成功人士", "游戏装备卖家", "海外华侨", "退役军人")
 
 # Anecdotes: sequences of sentence templates. Slots: {when} {loc} {loc2} {role} {name} {victim}
-# {impostor} {cause} {mediator} {mediation} {mediation_end} {police}
+# {impostor} {friend} {cause} {mediator} {mediation} {mediation_end} {police}
 ANECDOTES: tuple[tuple[str, ...], ...] = (
     ("{when}，{loc}两相邻店铺店主因{cause}问题发生口角，并出现肢体冲突。",
      "矛盾发生后，{role}{name}立即前往现场，对双方进行劝导、调解。",
@@ -60,7 +61,7 @@ ANECDOTES: tuple[tuple[str, ...], ...] = (
     ("{when}，{role}{name}在{loc}开展夜间巡查时，发现一名男子在出租屋楼道内形迹可疑。",
      "{name}上前盘查，男子神色慌张、言语前后矛盾。",
      "经进一步审查，该男子对其入室盗窃的违法事实供认不讳，目前已被依法采取刑事强制措施。"),
-    ("{when}，{loc}一家小食店门前，一名女童与家人走散，站在路边哭泣。",
+    ("{when}，在{loc}附近，一名女童与家人走散，站在路边哭泣。",
      "{role}{name}接到群众求助后迅速赶到，通过店铺监控还原了女童走失的路线。",
      "不到半小时，焦急的家长便在{loc2}找回了孩子，连声向民警道谢。"),
     ("{when}，{role}{name}在{loc}设卡检查时，拦下一辆行驶轨迹异常的小轿车。",
@@ -75,7 +76,7 @@ ANECDOTES: tuple[tuple[str, ...], ...] = (
     ("{when}，{loc}有群众反映，一名男子多次在夜间尾随独行女性。",
      "{police}高度重视，{role}{name}带领巡逻组在周边蹲守布控。",
      "当晚，该男子再次出现时被民警当场控制，其行为已被依法查处。"),
-    ("{when}，{victim}在网上结识了一名自称“{impostor}”的网友，对方以高额返利为诱饵诱导其投资。",
+    ("{when}，{victim}在网上结识了一名自称“{friend}”的网友，对方以高额返利为诱饵诱导其投资。",
      "{role}{name}在走访中得知情况后，耐心向其讲解此类骗局的套路。",
      "事主最终醒悟，当场删除了诈骗软件，并表示会提醒身边的亲友。"),
     ("{when}，{loc}一家五金店的卷闸门被人撬开，店内部分货物被盗。",
@@ -115,7 +116,8 @@ CONNECTORS = ("", "", "同时，", "此外，", "据介绍，", "记者了解到
 
 PLAN_FOCUS = ("系统合成", "警情压减", "科技赋能", "基层基础", "群防群治", "源头治理",
               "精准打击", "服务民生", "队伍建设", "矛盾化解")
-PLAN_OPENERS = ("{year}年，{police}将以{focus}为重点，{action}，{purpose}。",
+PLAN_OPENERS = (
+    "在近日召开的{town}公安工作会议上，{police}对{year}年工作进行了部署，提出要以{focus}为重点，{action}。","{year}年，{police}将以{focus}为重点，{action}，{purpose}。",
                 "展望{year}年，{police}表示将围绕{focus}这一主线，{action}。",
                 "新的一年，该分局将把{focus}摆在更加突出的位置，{action}，{purpose}。",
                 "{police}负责人表示，{year}年将继续{action}，{purpose}。")
@@ -207,7 +209,7 @@ NAV_A = ("首页", "新闻", "广东", "东莞", "财经", "汽车", "房产", "
 NAV_B = ("首页", "警务资讯", "警情通报", "办事指南", "防范提示", "互动交流")
 
 SOURCES_A = ("东莞日报", "东莞时间网", "南方都市报", "羊城晚报", "南方日报", "东莞阳光网")
-AUTHORS_B = ("宣传科", "政治处", "通讯员")
+AUTHORS_B = ("宣传科", "政治处", "警务公开办")
 
 
 def person(rng: random.Random, gbk_only: bool = False) -> str:
@@ -219,14 +221,64 @@ def location(rng: random.Random, town: str) -> str:
     return rng.choice(LOC_FORMS).format(town=town, w=rng.choice(PLACE_WORDS))
 
 
-def filler(rng: random.Random, police: str, town: str) -> str:
-    """One composed work-report sentence; ~4000 combinations per place."""
+def filler(rng: random.Random, police: str, town: str, action: str, purpose: str) -> str:
+    """One composed work-report sentence (subject × connector × action × purpose)."""
     subj = rng.choice(SUBJECTS).format(police=police, town=town)
-    return f"{rng.choice(CONNECTORS)}{subj}{rng.choice(ACTIONS)}，{rng.choice(PURPOSES)}。"
+    return f"{rng.choice(CONNECTORS)}{subj}{action}，{purpose}。"
 
 
-def filler_pair(rng: random.Random, police: str, town: str) -> str:
+def filler_pair(rng: random.Random, police: str, town: str, a: str, b: str, purpose: str) -> str:
     """A longer sentence joining two actions, so paragraphs vary in rhythm."""
-    a, b = rng.sample(ACTIONS, 2)
     subj = rng.choice(SUBJECTS).format(police=police, town=town)
-    return f"{rng.choice(CONNECTORS)}{subj}一方面{a}，另一方面{b}，{rng.choice(PURPOSES)}。"
+    return f"{rng.choice(CONNECTORS)}{subj}一方面{a}，另一方面{b}，{purpose}。"
+
+
+GEO = ("地处东莞东南部", "地处东莞西北部的水乡片区", "毗邻深圳", "位于东莞中部", "地处珠江口东岸",
+       "地处松山湖畔", "是东莞的老城区", "处在东莞交通要道的节点上")
+FEATURES = ("制造业企业众多", "外来人口占比较高", "城中村和出租屋密集", "物流园区相对集中", "商贸市场十分活跃",
+            "工业园区与居民区交错分布", "流动人口规模较大", "夜间经济比较发达")
+CHALLENGES = ("社会治安管理任务繁重", "治安防控压力一直不小", "对基层警务工作提出了更高要求",
+              "街面治安管理难度较大", "矛盾纠纷排查化解任务较重")
+CONCRETE = (
+    "试点推行“一标三实”信息采集", "建成一批智能安防小区", "组建夜间快速反应小分队", "在出租屋集中区域安装智能门禁",
+    "开通企业报警“直通车”", "在学校周边设立“护学岗”", "推出“警情日报”推送服务", "设立矛盾纠纷多元化解工作室",
+    "把警务室搬进了工业园区", "与物业公司签订治安联防协议", "在电动车集中停放点加装防盗桩",
+    "组建由退休干部参与的平安宣讲团", "在农贸市场设立流动警务站", "把反诈课堂开进了工厂饭堂",
+    "建立“民警+网格员+楼栋长”联动机制", "在重点路口部署高清卡口", "联合银行开展“守护钱袋子”行动",
+    "对辖区寄递网点开展实名制检查", "在地铁站出入口增设巡逻岗", "为独居老人安装一键报警装置",
+)
+EFFECTS = ("辖区群众的安全感明显增强", "街面警情得到有效遏制", "群众对身边治安的评价越来越好",
+           "不少企业主动要求加入联防体系", "以往的治安乱点变成了平安示范点", "群众报警后民警到场更快了",
+           "居民们反映夜里出门踏实多了", "一批苗头性问题被及早发现和化解")
+QUOTES = ("群众的事再小也是大事", "只有把工作做在前面，才能少发案、不发案", "平安是最基本的民生",
+          "我们多跑一步，群众就少担一份心", "每一个警情背后都是群众的急难愁盼", "防范宣传一定要入脑入心",
+          "把矛盾化解在家门口，是我们最大的心愿", "科技手段让我们的巡逻更有针对性",
+          "打击只是手段，防范才是根本", "社区警务没有捷径，只能一家一户地走")
+FRAUD_SIGNS = ("自称“公检法”要求将资金转入“安全账户”", "网上刷单、刷信誉要求先垫付资金",
+               "要求下载共享屏幕软件配合“注销校园贷”", "以“高额返利”为诱饵拉人投资",
+               "冒充客服以商品质量问题为由办理退款", "冒充领导、熟人要求转账汇款",
+               "声称可以通过“内部渠道”办理低息贷款但需先交保证金", "通过游戏平台低价出售装备诱导私下交易",
+               "冒充医保中心称医保卡被冻结", "以“征信受损”为由要求转账修复", "在婚恋网站以投资为名索要钱财",
+               "冒充快递员称包裹丢失需要理赔")
+AUDIENCES = ("老年人", "在校学生", "企业财务人员", "宝妈群体", "外来务工人员", "网购爱好者", "个体工商户")
+
+
+def town_intro(rng: random.Random, town: str) -> str:
+    return f"{town}{rng.choice(GEO)}，{rng.choice(FEATURES)}，{rng.choice(CHALLENGES)}。"
+
+
+def concrete(rng: random.Random, police: str, loc: str) -> str:
+    lead = rng.choice(("近年来", "去年以来", "此前", "为此", "针对这一情况", "在此基础上"))
+    what = rng.choice(CONCRETE)
+    where = "" if what.startswith("在") else f"在{loc}"
+    return f"{lead}，{police}{where}{what}，{rng.choice(EFFECTS)}。"
+
+
+def quote(rng: random.Random, who: str) -> str:
+    return rng.choice(("“{q}”，{w}说。", "“{q}”，{w}告诉记者。", "{w}表示，{q}。")).format(q=rng.choice(QUOTES), w=who)
+
+
+def fraud_tip(rng: random.Random) -> str:
+    sign = rng.choice(FRAUD_SIGNS)
+    return rng.choice((f"凡是{sign}的，都是诈骗。", f"遇到{sign}的情况，请立即挂断电话并及时核实。",
+                       f"近期{sign}的诈骗手法较为多发，{rng.choice(AUDIENCES)}要格外警惕。"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .categories import CRIMES
+from .categories import COMPOSITION, CRIMES
 from .places import PLACE_BY_JURISDICTION
 
 _MEASURE_FACTOR = {"reports": 1.0, "cases_filed": 0.62, "cases_solved": 0.31, "arrests": 0.36}
@@ -91,6 +91,7 @@ class World:
         self.seed = seed
         # Per-instance caches: trend levels are recursive over years, so memoize them.
         self._level = lru_cache(maxsize=200_000)(self._level_uncached)
+        self.exact = lru_cache(maxsize=200_000)(self._exact_uncached)  # type: ignore[method-assign]
 
     def _rng(self, *parts: object) -> random.Random:
         return random.Random("|".join(str(p) for p in (self.seed, *parts)))
@@ -100,25 +101,28 @@ class World:
             return 1.0
         rng = self._rng("trend", jur, series, measure, year)
         # Dongguan's reported crime fell most years after 2015; telecom fraud rose until 2021.
-        mu = -0.09
+        mu = -0.09 if year > 2015 else -0.02
         if series == "telecom_fraud":
-            mu = 0.16 if year <= 2021 else -0.22
+            mu = (0.14 if year <= 2021 else -0.22) if year > 2015 else 0.0
         g = max(-0.6, min(0.45, rng.gauss(mu, 0.14)))
         return self._level(jur, series, measure, year - 1) * math.exp(g)
 
-    def exact(self, jur: str, series: str, measure: str, period: Period) -> int:
+    def _exact_uncached(self, jur: str, series: str, measure: str, period: Period) -> int:
         place = PLACE_BY_JURISDICTION[jur]
         if place.parts:
             return sum(self.exact(f"{jur}{p}", series, measure, period) for p in place.parts)
+        total = sum(self.exact(jur, s, measure, period) for s in COMPOSITION.get(series, ()))
         crime = CRIMES[series]
+        if crime.rate <= 0:
+            return total
         base = self._rng("rate", jur, series, measure).uniform(0.7, 1.3)
         mid = period.start + timedelta(days=period.days // 2)
         expected = (crime.rate * place.scale * _MEASURE_FACTOR[measure] * base * period.days
                     * self._level(jur, series, measure, mid.year))
         rng = self._rng("n", jur, series, measure, period.key())
         if expected < 30:
-            return _poisson(rng, expected)
-        return max(0, round(expected * rng.uniform(0.9, 1.1)))
+            return total + _poisson(rng, expected)
+        return total + max(0, round(expected * rng.uniform(0.9, 1.1)))
 
     def count(self, jur: str, series: str, measure: str, period: Period) -> Fig:
         v = self.exact(jur, series, measure, period)

@@ -18,6 +18,10 @@ from tasks.process import ParsedArticle, RawPage, parse_article_page
 DEFAULT_BATCH_SIZE = 200
 
 
+class SiteRunsFailed(RuntimeError):
+    """Some sites of a pipeline run failed (the others landed); the message lists each in one line."""
+
+
 class StartUrlsUnreachable(RuntimeError):
     """No start URL of a site could be fetched; the message is one line with the reasons."""
 
@@ -137,8 +141,9 @@ def run_site(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, *, 
         crawl.close()
     summary.seconds = {k: round(v, 3) for k, v in timers.items()}
     now = datetime.now(UTC)
-    con.executemany("INSERT OR REPLACE INTO crawl_state VALUES (?, ?, true, ?)",
-                    [(site.name, start, now) for start in sorted(crawl.completed)])
+    if crawl.completed:
+        con.executemany("INSERT OR REPLACE INTO crawl_state VALUES (?, ?, true, ?)",
+                        [(site.name, start, now) for start in sorted(crawl.completed)])
     summary.articles_total, summary.clusters_total = con.execute(
         "SELECT count(*), count(DISTINCT cluster_id) FROM articles").fetchall()[0]
     con.execute("UPDATE runs SET finished_at = ?, summary = ? WHERE run_id = ?",

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from flows.demo import demo_site_files
 
 REPO = Path(__file__).resolve().parent.parent
+# Command-line runs get a Prefect home of their own: two temporary servers on one SQLite file contend.
+CLI_PREFECT_HOME = tempfile.mkdtemp(prefix="crimetrend-cli-prefect-")
 
 
 def site_files(port: int, folder: Path) -> list[str]:
@@ -23,11 +27,21 @@ def article_requests(server) -> int:
 
 
 def cli(*args: str, timeout: float = 600, env: dict | None = None) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, **(env or {})}
+    full_env = {**os.environ, "PREFECT_HOME": CLI_PREFECT_HOME, **(env or {})}
     return subprocess.run([sys.executable, "-m", "flows.cli", *args], cwd=REPO, capture_output=True, text=True,
                           timeout=timeout, env=full_env)
 
 
 def cli_popen(*args: str) -> subprocess.Popen:
+    # its own process group, so a kill reaches Prefect's temporary server too and leaves nothing behind
     return subprocess.Popen([sys.executable, "-m", "flows.cli", *args], cwd=REPO, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            env={**os.environ, "PREFECT_HOME": CLI_PREFECT_HOME})
+
+
+def kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 import socket
 import time
 
@@ -10,7 +9,7 @@ import duckdb
 
 from sampleportal.generator import Portal
 from sampleportal.server import start_portal
-from tests.portal_helpers import article_requests, cli, cli_popen, site_files
+from tests.portal_helpers import article_requests, cli, cli_popen, kill_group, site_files
 
 
 def _free_port() -> int:
@@ -64,8 +63,7 @@ def test_sigkill_mid_run_then_rerun_loses_nothing_and_duplicates_nothing(tmp_pat
         while article_requests(server) < 120 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         assert proc.poll() is None, "the run ended before it could be killed: " + proc.stderr.read()[-500:]
-        proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        kill_group(proc)
         done = cli("run", "--site", sites[0], "--site", sites[1], "--db", str(db))
         assert done.returncode == 0, done.stderr
         con = duckdb.connect(str(db), read_only=True)
