@@ -62,7 +62,8 @@ def zh_gne_pages() -> list:
     folder = REPO.parent / "shared/bench/extraction/zh-gne/html"
     if not folder.is_dir():
         return []
-    return [(gzip.decompress(p.read_bytes()), None, None, None) for p in sorted(folder.glob("*.html.gz"))]
+    return [(gzip.decompress(p.read_bytes()), f"http://bench.invalid/{p.name[:-3]}", None, None)
+            for p in sorted(folder.glob("*.html.gz"))]
 
 
 def bench_prefect_overhead(n: int) -> None:

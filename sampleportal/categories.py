@@ -131,4 +131,7 @@ THEFT_PARTS = ("burglary", "vehicle_theft/electric_bike", "vehicle_theft/motorcy
                "theft_from_vehicle", "pickpocketing")
 PROPERTY_PARTS = ("theft", "fraud", "robbery_snatching", "telecom_fraud")
 VIOLENT_PARTS = ("homicide", "kidnapping", "assault", "robbery", "rape", "arson")
+VEHICLE_PARTS = ("vehicle_theft/electric_bike", "vehicle_theft/motorcycle", "vehicle_theft/motor_vehicle",
+                 "vehicle_theft/bicycle", "vehicle_theft/battery", "vehicle_theft/two_wheelers")
+MINOR_PARTS = ("burglary/home_and_factory", "pickpocketing/bag_lifting", "snatching/motorbike", "theft_from_vehicle")
 CALL_PARTS = ("traffic_accident", "traffic_jam", "fire", "assistance", "dispute", "other")

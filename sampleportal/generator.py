@@ -44,6 +44,7 @@ _s2t_converter = None
 
 
 def to_traditional(text: str) -> str:
+    """Simplified -> traditional (OpenCC s2t), for the traditional-character copies on portal B."""
     global _s2t_converter
     with _s2t_lock:  # one converter shared by server threads; OpenCC objects are not documented thread-safe
         if _s2t_converter is None:
@@ -57,7 +58,7 @@ def to_traditional(text: str) -> str:
 class _Copy:
     variant: int
     site: int
-    epoch: int
+    offset_min: int  # minutes after the original
 
 
 class _Index:
@@ -100,7 +101,6 @@ class Portal:
         self.base_url = base_url
         self.world = World(seed)
         self._lock = threading.Lock()
-        self._adds = 0
         ix = _Index()
         i = 0
         while len(ix.site) < n_articles:
@@ -108,7 +108,10 @@ class Portal:
             i += 1
         ix.sort()
         self._ix = ix
-        self._story = lru_cache(maxsize=4096)(self._story_uncached)
+        # Bounded caches: listings and link blocks ask for the same few titles and stories again and
+        # again, but a 100,000-article crawl must not keep every story in memory.
+        self._story = lru_cache(maxsize=1024)(self._story_uncached)
+        self._title = lru_cache(maxsize=50_000)(self._title_uncached)  # type: ignore[method-assign]
 
     # ---- plan ----------------------------------------------------------------------------------
     def _plan_story(self, ix: _Index, i: int, after: int | None, room: int) -> None:
@@ -138,7 +141,7 @@ class Portal:
             ix.story.append(i)
             ix.variant.append(c.variant)
             ix.site.append(c.site)
-            ix.epoch.append(base + c.epoch * 60 + sec)
+            ix.epoch.append(base + c.offset_min * 60 + sec)
 
     def add_articles(self, k: int) -> None:
         """k new articles (new stories and their copies), newer than everything, top of page 1."""
@@ -146,7 +149,6 @@ class Portal:
             return
         with self._lock:
             ix = self._ix.copy()
-            self._adds += 1
             after = max(max(ix.epoch), max(ix.story_epoch)) + 600
             target = len(ix.site) + k
             i = len(ix.story_kind)
@@ -242,7 +244,7 @@ class Portal:
             meta_publishdate=rng.random() < 0.5, og_title=rng.random() < 0.4)
         return view, story, paras
 
-    def _title(self, idx: int) -> str:
+    def _title_uncached(self, idx: int) -> str:
         story = self._story(self._ix.story[idx])
         title, _ = self._paras(idx, story)
         return to_traditional(title) if self._ix.variant[idx] == 2 else title
@@ -257,35 +259,46 @@ class Portal:
         link = self._link(idx, 1)
         return R.Link("./content/" + link.href[len("../"):], link.title, link.date)
 
-    def _older_same_site(self, idx: int, rng: random.Random, k: int) -> list[int]:
-        """Links only to older-created articles, so adding articles never changes an existing page."""
-        site = self._ix.site[idx]
+    def _older_same_site(self, idx: int, rng: random.Random, k: int, lo: int, hi: int) -> list[int]:
+        """Up to k same-site articles created before idx, drawn from [lo, hi).
+
+        Only older-created articles, so adding articles never changes an existing page.
+        """
+        site, hi = self._ix.site[idx], min(hi, idx)
         found: list[int] = []
+        if hi <= lo:
+            return found
         for _ in range(k * 6):
-            if idx == 0 or len(found) >= k:
-                break
-            j = rng.randrange(idx)
+            j = rng.randrange(lo, hi)
             if self._ix.site[j] == site and j not in found:
                 found.append(j)
+                if len(found) >= k:
+                    break
         return found
+
+    def _link_targets(self, idx: int, rng: random.Random, n_related: int, n_hot: int) -> tuple[list[int], list[int]]:
+        # 热点排行 and 新闻推荐 come from the oldest few hundred articles (always the same titles, so
+        # cached), 相关阅读 from articles created just before this one.
+        hot = self._older_same_site(idx, rng, n_hot, 0, 400)
+        related = self._older_same_site(idx, rng, n_related, max(0, idx - 80), idx)
+        return related, hot
 
     def _article_html(self, idx: int) -> tuple[bytes, str, int]:
         view, story, paras = self._view(idx)
         rng = random.Random(f"{self.seed}:links:{idx}")
         site = self._ix.site[idx]
         if site == 0:
-            others = self._older_same_site(idx, rng, 9)
+            related, hot = self._link_targets(idx, rng, 3, 6)
             teaser = None
-            if others:
-                t_idx = others[0]
-                t_view = self._view(t_idx)[0]
-                teaser = (self._link(t_idx, 0), "".join(t_view.lines)[:48])
+            if hot:
+                t_view = self._view(hot[0])[0]
+                teaser = (self._link(hot[0], 0), "".join(t_view.lines)[:48])
             picks = rng.sample(range(len(R.CHANNEL_HEADLINES)), 7)
-            html = R.article_a(view, teaser, [self._link(j, 0) for j in others[1:4]],
-                               [self._link(j, 0) for j in others[4:]], picks)
+            html = R.article_a(view, teaser, [self._link(j, 0) for j in related],
+                               [self._link(j, 0) for j in hot[1:]], picks)
             return html.encode("gbk"), view.charset_style, int(view.published.timestamp())
-        others = self._older_same_site(idx, rng, 5)
-        html = R.article_b(view, [self._link(j, 1) for j in others])
+        related, hot = self._link_targets(idx, rng, 2, 3)
+        html = R.article_b(view, [self._link(j, 1) for j in related + hot])
         return html.encode("utf-8"), "utf-8", int(view.published.timestamp())
 
     # ---- truth ---------------------------------------------------------------------------------

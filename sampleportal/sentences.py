@@ -289,11 +289,9 @@ class StatWriter:
         unit_w = self.unit_word(measure)
         figs = [self.fig(s, measure) for s in chosen]
         # One numeral style per list: 55起、11起 or 五十五起、十一起, never mixed.
-        state = rng.getstate()
-        nums = [self.number(f, unit_w) for f in figs]
-        if any(not n[0].isdigit() for n in nums) and not all(not n[0].isdigit() for n in nums):
-            rng.setstate(state)
-            nums = [f"{int(f.value)}{unit_w}" if f.style == "exact" else self.number(f, unit_w) for f in figs]
+        chinese = rng.random() < 0.15 and all(f.style == "exact" and 10 < f.value < 100_000 for f in figs)
+        nums = [cn_int(int(f.value)) + unit_w if chinese else
+                (f"{int(f.value)}{unit_w}" if f.style == "exact" else self.number(f, unit_w)) for f in figs]
         rows = [self._row(s, w, measure, "count", f.value, f.approx, None, None)
                 for s, w, f in zip(chosen, words, figs, strict=True)]
         noun = "警情" if measure == "reports" else "案件"

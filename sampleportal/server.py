@@ -57,6 +57,14 @@ class _Server(ThreadingHTTPServer):
     portal: Portal
     owner: PortalServer
 
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        # a crawler killed mid-request resets its connections; that is the client's business, not an error here
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
 
 class PortalServer:
     """A running sample portal: base_url, port, request_log [(method, path, status)], stop()."""

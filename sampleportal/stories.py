@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from . import sentences as S
 from . import texts as T
-from .categories import PROPERTY_PARTS, THEFT_PARTS, VIOLENT_PARTS
+from .categories import MINOR_PARTS, PROPERTY_PARTS, THEFT_PARTS, VEHICLE_PARTS, VIOLENT_PARTS
 from .model import Para, Story, Unit, subhead, unit
 from .places import DONGGUAN, DONGGUAN_TOWNS, OTHER_DISTRICTS, XIAMEN, Place
 from .world import Period, World, month_end, months_period, year_period
@@ -54,19 +54,18 @@ class Ctx:
     gbk_name: bool
     _decks: dict[str, list[str]] = field(default_factory=dict)
 
-    def draw(self, pool: tuple[str, ...]) -> str:
+    def draw(self, name: str, pool: tuple[str, ...]) -> str:
         """Without replacement within a story, so one article never repeats a work phrase."""
-        key = str(id(pool))
-        deck = self._decks.get(key)
+        deck = self._decks.get(name)
         if not deck:
-            deck = self._decks[key] = self.rng.sample(pool, len(pool))
+            deck = self._decks[name] = self.rng.sample(pool, len(pool))
         return deck.pop()
 
     def action(self) -> str:
-        return self.draw(T.ACTIONS)
+        return self.draw("action", T.ACTIONS)
 
     def purpose(self) -> str:
-        return self.draw(T.PURPOSES)
+        return self.draw("purpose", T.PURPOSES)
 
     @property
     def police(self) -> str:
@@ -272,7 +271,7 @@ def annual_review(ctx: Ctx) -> tuple[str, list[Para], str]:
         lambda: sw.count_and_change("fraud", "reports", verb=False),
         lambda: sw.count_and_change("telecom_fraud", "reports", verb=False),
         lambda: sw.list_changes(rng.sample(list(VIOLENT_PARTS), 3), "reports"),
-        lambda: sw.list_counts(rng.sample(list(THEFT_PARTS), 3)),
+        lambda: sw.list_counts(rng.sample(list(THEFT_PARTS) + list(VEHICLE_PARTS[2:]), 3)),
         lambda: sw.zero_clause(["homicide", "kidnapping"]),
         lambda: sw.count_and_change("vehicle_theft/electric_bike", "reports", verb=False),
     ]
@@ -338,7 +337,7 @@ def weekly_bulletin(ctx: Ctx) -> tuple[str, list[Para], str]:
     text, rows = lead
     pop = sw.change_clause("crime_disorder", "reports", "pop", rows[0].category_raw)
     if pop and rng.random() < 0.6:
-        text += "，" + pop[0]
+        text += "，" + (pop[0].replace("较上周", "环比", 1) if wc else pop[0])  # 较上周 is already said
         rows = rows + pop[1]
     first = f"{sw.when()}，{sw.subject(True)}{text}"
     units = _join([(first, rows), sw.list_counts(["criminal", "public_order"])], sep="。")
@@ -348,7 +347,8 @@ def weekly_bulletin(ctx: Ctx) -> tuple[str, list[Para], str]:
     paras.append(subhead("二、主要警情类型"))
     kind = rng.choice(("yoy", "pop"))
     listed = rng.sample(list(PROPERTY_PARTS), 3)
-    single = rng.choice([s for s in ("telecom_fraud", "vehicle_theft/electric_bike", "burglary") if s not in listed])
+    single = rng.choice([s for s in ("telecom_fraud", "vehicle_theft/electric_bike", "burglary",
+                                     "vehicle_theft/two_wheelers", "burglary/home_and_factory") if s not in listed])
     pieces = [sw.list_changes(listed, "reports", kind),
               sw.count_and_change(single, "reports", verb=False, kinds=("pop",)),
               sw.zero_clause(["homicide", "kidnapping", "arson"])]
@@ -386,7 +386,8 @@ def monthly_bulletin(ctx: Ctx) -> tuple[str, list[Para], str]:
     # Each part (岛内, 岛外) is its own ；-sentence, so its evidence names the part.
     units = _join([(text, rows)]) + _join(list(sw.parts_clause(main, ph[1])))
     paras = [Para(tuple(units))]
-    cat = _join([sw.list_counts(rng.sample(list(PROPERTY_PARTS) + ["burglary", "assault"], 4)),
+    counted = [p for p in (*PROPERTY_PARTS, "burglary", "assault", *MINOR_PARTS) if p != "telecom_fraud"]
+    cat = _join([sw.list_counts(rng.sample(counted, 4)),
                  sw.list_changes(rng.sample(list(THEFT_PARTS), 3), "reports"),
                  sw.count_and_change("telecom_fraud", "reports", verb=False)])
     if cat:
@@ -432,7 +433,7 @@ def period_report(ctx: Ctx) -> tuple[str, list[Para], str]:
         tf = (f"{tf[0]}，{S.neg_share(rng, '刑事案件')}", tf[1])  # a share of a total is not a statistic
     br = _join([sw.list_changes(rng.sample(list(THEFT_PARTS) + ["robbery_snatching", "fraud"], 4), "reports"),
                 tf,
-                sw.list_counts(["vehicle_theft/electric_bike", "vehicle_theft/motorcycle"])])
+                sw.list_counts(rng.sample(list(VEHICLE_PARTS), rng.randint(2, 3)))])
     if br:
         br.append(unit(f"打击电信网络诈骗工作中，{S.neg_money(rng)}。") if rng.random() < 0.4 else
                   unit(f"{S.neg_resources(rng)}，{ctx.purpose()}。"))

@@ -7,11 +7,11 @@ both years, and the 2019 drop quoted in a 2020 report equals the one a 2019 repo
 
 from __future__ import annotations
 
+import hashlib
 import math
-import random
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .categories import COMPOSITION, CRIMES
 from .places import PLACE_BY_JURISDICTION
@@ -28,7 +28,8 @@ class Period:
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
-    def key(self) -> str:
+    @cached_property
+    def key(self) -> str:  # cached: hashed into the key of every figure
         return f"{self.start.isoformat()}..{self.end.isoformat()}"
 
     def prev_year(self) -> Period:
@@ -90,21 +91,26 @@ class World:
     def __init__(self, seed: int) -> None:
         self.seed = seed
         # Per-instance caches: trend levels are recursive over years, so memoize them.
-        self._level = lru_cache(maxsize=200_000)(self._level_uncached)
-        self.exact = lru_cache(maxsize=200_000)(self._exact_uncached)  # type: ignore[method-assign]
+        self._level = lru_cache(maxsize=50_000)(self._level_uncached)
+        self.exact = lru_cache(maxsize=50_000)(self._exact_uncached)  # type: ignore[method-assign]
+        self._base = lru_cache(maxsize=50_000)(
+            lambda jur, series, measure: 0.7 + 0.6 * self._u("rate", jur, series, measure))
 
-    def _rng(self, *parts: object) -> random.Random:
-        return random.Random("|".join(str(p) for p in (self.seed, *parts)))
+    def _u(self, *parts: object) -> float:
+        """A uniform in [0, 1) fixed by the key: cheaper than seeding a Random per figure."""
+        key = "|".join(str(p) for p in (self.seed, *parts)).encode()
+        return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big") / 2**64
 
     def _level_uncached(self, jur: str, series: str, measure: str, year: int) -> float:
         if year <= 2012:
             return 1.0
-        rng = self._rng("trend", jur, series, measure, year)
         # Dongguan's reported crime fell most years after 2015; telecom fraud rose until 2021.
         mu = -0.09 if year > 2015 else -0.02
         if series == "telecom_fraud":
             mu = (0.14 if year <= 2021 else -0.22) if year > 2015 else 0.0
-        g = max(-0.6, min(0.45, rng.gauss(mu, 0.14)))
+        u1, u2 = self._u("trend", jur, series, measure, year), self._u("trend2", jur, series, measure, year)
+        gauss = math.sqrt(-2 * math.log(1 - u1)) * math.cos(2 * math.pi * u2)
+        g = max(-0.6, min(0.45, mu + 0.14 * gauss))
         return self._level(jur, series, measure, year - 1) * math.exp(g)
 
     def _exact_uncached(self, jur: str, series: str, measure: str, period: Period) -> int:
@@ -115,21 +121,22 @@ class World:
         crime = CRIMES[series]
         if crime.rate <= 0:
             return total
-        base = self._rng("rate", jur, series, measure).uniform(0.7, 1.3)
+        base = self._base(jur, series, measure)
         mid = period.start + timedelta(days=period.days // 2)
         expected = (crime.rate * place.scale * _MEASURE_FACTOR[measure] * base * period.days
                     * self._level(jur, series, measure, mid.year))
-        rng = self._rng("n", jur, series, measure, period.key())
+        u = self._u("n", jur, series, measure, period.key)
         if expected < 30:
-            return total + _poisson(rng, expected)
-        return total + max(0, round(expected * rng.uniform(0.9, 1.1)))
+            return total + _poisson(u, expected)
+        return total + max(0, round(expected * (0.9 + 0.2 * u)))
 
     def count(self, jur: str, series: str, measure: str, period: Period) -> Fig:
         v = self.exact(jur, series, measure, period)
-        if v == 0 or jur.startswith("厦门市"):
+        # Weekly bulletins and 厦门's 岛内/岛外 split print exact figures that must add up.
+        if v == 0 or jur.startswith("厦门市") or period.days < 28:
             return Fig(v, False, "exact", v)
         # The style belongs to the figure, not the story, so every report prints the same value.
-        r = self._rng("style", jur, series, measure, period.key()).random()
+        r = self._u("style", jur, series, measure, period.key)
         k = 10 ** (len(str(v)) - 1)
         if v >= 10_000:
             if r < 0.3:
@@ -158,18 +165,20 @@ class World:
         if before < 5 or now == 0:
             return None  # percentages of tiny bases are not printed by real bulletins either
         pct = (now - before) / before * 100
-        d = self._rng("dec", jur, series, measure, period.key(), prior.key()).choice((0, 1, 1, 2, 2))
+        d = (0, 1, 1, 2, 2)[int(self._u("dec", jur, series, measure, period.key, prior.key) * 5)]
         text = f"{pct:.{d}f}"
         value = float(text)
         return Pct(0.0 if value == 0 else value, d)
 
 
-def _poisson(rng: random.Random, lam: float) -> int:
+def _poisson(u: float, lam: float) -> int:
+    """Inverse-CDF Poisson draw from one uniform (small means only)."""
     if lam <= 0:
         return 0
-    limit, k, p = math.exp(-lam), 0, 1.0
-    while True:
-        p *= rng.random()
-        if p <= limit:
-            return k
+    k, p = 0, math.exp(-lam)
+    cum = p
+    while u > cum and k < 200:
         k += 1
+        p *= lam / k
+        cum += p
+    return k

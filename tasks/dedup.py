@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,13 +43,17 @@ def content_hash(normalized: str) -> str:
 
 
 def shingle_hashes(normalized: str, k: int = SHINGLE) -> np.ndarray:
+    """Distinct 64-bit hashes of the text's character k-grams, computed in numpy (no per-gram Python)."""
     if not normalized:
         return np.zeros(0, dtype=np.uint64)
-    if len(normalized) < k:
-        grams: Iterable[str] = [normalized]
-    else:
-        grams = {normalized[i:i + k] for i in range(len(normalized) - k + 1)}
-    return np.fromiter((xxhash.xxh3_64_intdigest(g.encode("utf-8")) for g in grams), dtype=np.uint64)
+    codes = np.frombuffer(normalized.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    k = min(k, codes.size)
+    n = codes.size - k + 1
+    with np.errstate(over="ignore"):
+        h = np.zeros(n, dtype=np.uint64)
+        for j in range(k):  # polynomial hash of each window; wrap-around multiplication is intended
+            h = h * np.uint64(0x100000001B3) + codes[j:j + n]
+        return np.unique(_mix64(h))
 
 
 @lru_cache(maxsize=1)
@@ -67,9 +71,8 @@ def _mix64(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> np.uint64(31))
 
 
-def minhash(normalized: str) -> np.ndarray:
-    """NUM_PERM-value MinHash signature (uint64) of the text's character shingles."""
-    hashes = shingle_hashes(normalized)
+def minhash(hashes: np.ndarray) -> np.ndarray:
+    """NUM_PERM-value MinHash signature (uint64) of a text's shingle hashes."""
     if hashes.size == 0:
         return np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
     with np.errstate(over="ignore"):
@@ -86,15 +89,13 @@ def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / NUM_PERM
 
 
-def simhash64(normalized: str, k: int = 3) -> int:
-    """64-bit SimHash over character k-grams (signed); kept for analysts, clustering uses MinHash."""
-    if not normalized:
+def simhash64(hashes: np.ndarray) -> int:
+    """64-bit SimHash of the shingle hashes (signed); kept for analysts, clustering uses MinHash."""
+    if hashes.size == 0:
         return 0
-    grams = {normalized[i:i + k] for i in range(max(1, len(normalized) - k + 1))}
-    hashes = np.fromiter((xxhash.xxh3_64_intdigest(g.encode("utf-8")) for g in grams), dtype=np.uint64)
-    bits = ((hashes[:, None] >> np.arange(64, dtype=np.uint64)) & np.uint64(1)).astype(np.int32)
-    votes = (2 * bits - 1).sum(axis=0)
-    value = int(sum(1 << i for i in range(64) if votes[i] > 0))
+    bits = (hashes[:, None] >> np.arange(64, dtype=np.uint64)) & np.uint64(1)
+    votes = 2 * bits.sum(axis=0, dtype=np.int64) - hashes.size
+    value = int(np.dot((votes > 0).astype(np.uint64), np.uint64(1) << np.arange(64, dtype=np.uint64)))
     return value - 2**64 if value >= 2**63 else value
 
 
@@ -109,8 +110,9 @@ class DocSignature:
 
 def signature(article_id: str, text: str) -> DocSignature:
     norm = normalize_text(text)
-    mh = minhash(norm)
-    return DocSignature(article_id, content_hash(norm), mh, band_hashes(mh), simhash64(norm))
+    hashes = shingle_hashes(norm)
+    mh = minhash(hashes)
+    return DocSignature(article_id, content_hash(norm), mh, band_hashes(mh), simhash64(hashes))
 
 
 # A lookup gives, for band hashes, the already-clustered articles sharing any: (article_id, cluster_id, minhash).

@@ -11,51 +11,8 @@ import re
 from dataclasses import dataclass
 
 from tasks.categories import CategoryHit, find_categories
-from tasks.extract_numbers import APPROX_PREFIX_RE, CN_DIGITS, parse_amount, parse_percent, parse_tenths
-
-_COUNT = (rf"(?P<cpre>{APPROX_PREFIX_RE})?(?P<cnum>\d+(?:\.\d+)?|[{CN_DIGITS}]+)(?P<cmid>多|余)?"
-          r"(?P<cmul>[万千])?(?P<cpost>多|余)?(?P<unit>起|宗|件|名|人)"
-          r"(?![次员口民数身们群士家均才工手物心事头份诉])")
-_PCT = (rf"(?P<ppre>{APPROX_PREFIX_RE})?(?:(?P<pnum>\d+(?:\.\d+)?)\s*[%％]"
-        r"|(?P<tnum>\d+(?:\.\d+)?|[一二两三四五六七八九]|半)成(?![员本果为绩效立功交品年]))")
-# Leads name the comparison; 环比 and 较上周/上月 are period-on-period, the rest year-on-year.
-_LEADS = ("与去年同期相比", "与上年同期相比", "较去年同期", "较上年同期", "比去年同期", "与去年同期",
-          "与上年同期", "与去年相比", "与上周相比", "与上月相比", "较上一周", "较前一周", "较上季度",
-          "同比", "环比", "较上周", "较上月", "较去年", "较上年", "较同期", "比上周", "比上月", "比去年",
-          "与上周", "与上月")
-_UP = ("上升", "增长", "增加", "上涨", "攀升", "升高", "提升", "提高", "升幅", "增幅", "增", "升", "涨")
-_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "降幅", "减", "降", "跌")
-_VERB = (r"(?:再次|继续|进一步|再|又|大幅|明显)?(?P<vdir>" + "|".join(_UP + _DOWN) + r")"
-         r"了?(?:幅度)?(?:为|达到|达)?(?P<vto>至|到)?")
-_MEASURES = {
-    "reports": ("接报", "共接", "受理", "报警", "发案", "接警", "发生", "警情"),
-    "cases_filed": ("立案", "现行刑案", "现行"),
-    "cases_solved": ("破获", "破案", "侦破", "告破"),
-    "arrests": ("抓获", "刑拘", "刑事拘留", "抓捕", "拘留", "逮捕"),
-}
-# Numbers in a clause with these words are not crime counts or changes of one (SPEC: rankings,
-# satisfaction, money, shares, rates, officers and volunteers, economy).
-_NEG = ("排名", "排第", "位列", "名列", "满意", "安全感", "占比", "比重", "占", "率", "金额", "资金", "万元",
-        "亿元", "损失", "警力", "义警", "辅警", "志愿者", "队员", "人次", "GDP", "生产总值",
-        "收入", "投资")
-_MEASURE_WORD = {w: m for m, ws in _MEASURES.items() for w in ws}
-
-TOKEN_RE = re.compile("|".join((
-    r"(?P<pp>\d+(?:\.\d+)?个百分点)",
-    rf"(?P<pct>{_PCT})",
-    rf"(?P<count>{_COUNT})",
-    r"(?P<zero>零发案)",
-    r"(?P<flat>持平)",
-    "(?P<lead>" + "|".join(_LEADS) + ")",
-    rf"(?P<verb>{_VERB})",
-    r"(?P<fenbie>分别)",
-    "(?P<measure>" + "|".join(sorted(_MEASURE_WORD, key=len, reverse=True)) + ")",
-    r"(?P<sep>[，,；;：:])",
-    "(?P<neg>" + "|".join(sorted(_NEG, key=len, reverse=True)) + ")",
-)))
-BASE_SPAN_RE = re.compile(r"在[^，,。；;]{0,40}?的基础上")
-# Cheap test for a sentence that may hold a statistic at all.
-CANDIDATE_RE = re.compile(rf"[\d{CN_DIGITS}半][多余]?[万千]?[多余]?(?:[起宗件名人%％]|成)|零发案|持平")
+from tasks.extract_numbers import parse_amount, parse_percent, parse_tenths
+from tasks.extract_tokens import BASE_SPAN_RE, DOWN_WORDS, MEASURE_WORD, TOKEN_RE
 
 
 @dataclass(slots=True)
@@ -71,14 +28,18 @@ class Fact:
     compare: str = ""       # yoy | pop, for role == "prior"
 
 
-def sentence_facts(s: str, carry_measure: str | None) -> tuple[list[Fact], str | None]:
-    """Facts of one sentence; `carry_measure` is the measure in force from earlier sentences."""
+Carry = tuple[CategoryHit, str, str] | None  # (category, raw, measure) in force after a sentence
+
+
+def sentence_facts(s: str, carry: Carry, measure: str | None) -> tuple[list[Fact], Carry, str | None]:
+    """Facts of one sentence; `carry` is the subject in force from earlier sentences of the
+    paragraph, `measure` the measure in force in the article (诈骗1405起 after 共接…警情)."""
     cats = find_categories(s)
     tokens: list[tuple[int, int, str, object]] = [(h.start, h.end, "cat", h) for h in cats]
     tokens += [(m.start(), m.end(), m.lastgroup or "", m) for m in TOKEN_RE.finditer(s)]
     tokens.sort(key=lambda t: (t[0], t[2] != "cat"))
     bases = [(m.start(), m.end()) for m in BASE_SPAN_RE.finditer(s)] if "基础上" in s else []
-    st = _State(carry_measure)
+    st = _State(carry, measure)
     for start, end, kind, obj in tokens:
         if kind == "cat":
             st.on_category(obj)  # type: ignore[arg-type]
@@ -88,16 +49,34 @@ def sentence_facts(s: str, carry_measure: str | None) -> tuple[list[Fact], str |
         elif kind == "lead":
             st.lead, st.lead_sent, st.lead_end = _metric(obj.group()), _metric(obj.group()), end  # type: ignore[union-attr]
         elif kind == "verb":
-            st.verb = (end, obj.group("vdir") in _DOWN, bool(obj.group("vto")))  # type: ignore[union-attr]
+            st.verb = (end, obj.group("vdir") in DOWN_WORDS, bool(obj.group("vto")))  # type: ignore[union-attr]
+        elif kind == "sign":
+            st.verb = (end, obj.group() in DOWN_WORDS, False)  # type: ignore[union-attr]
         elif kind == "fenbie":
-            st.fenbie = list(st.cats) if len(st.cats) >= 2 else None
+            group = _listed(s, st.cats)
+            st.fenbie = group if len(group) >= 2 else None
         elif kind == "measure":
-            st.measure_seen = _MEASURE_WORD[obj.group()]  # type: ignore[union-attr]
+            st.measure_seen = MEASURE_WORD[obj.group()]  # type: ignore[union-attr]
         elif kind == "sep":
             st.neg = False
         elif kind == "neg":
             st.neg = True
-    return st.facts, st.carry
+    return st.facts, st.cur, st.carry
+
+
+_LIST_GAP = re.compile(r"[、，,和及与“”\"]*|以及")
+
+
+def _listed(s: str, cats: list[CategoryHit]) -> list[CategoryHit]:
+    """The categories written as one list just before 分别/零发案 (盗窃、两抢警情), in order."""
+    if not cats:
+        return []
+    group = [cats[-1]]
+    for hit in reversed(cats[:-1]):
+        if not _LIST_GAP.fullmatch(s, hit.end, group[0].start):
+            break
+        group.insert(0, hit)
+    return group
 
 
 def _metric(lead: str) -> str:
@@ -105,12 +84,12 @@ def _metric(lead: str) -> str:
 
 
 class _State:
-    def __init__(self, carry_measure: str | None) -> None:
+    def __init__(self, carry: Carry, measure: str | None) -> None:
         self.facts: list[Fact] = []
         self.cats: list[CategoryHit] = []       # categories since the last number
-        self.cur: tuple[CategoryHit, str, str] | None = None  # (category, raw, measure) in force
+        self.cur: Carry = carry                 # (category, raw, measure) in force
         self.measure_seen: str | None = None    # measure verb since the last number
-        self.carry = carry_measure
+        self.carry = carry[2] if carry else measure
         self.lead: str | None = None            # comparison named since the last number
         self.lead_sent: str | None = None       # … anywhere earlier in the sentence
         self.lead_end = -1
@@ -137,7 +116,8 @@ class _State:
             if hit.suspects:
                 measure = self.measure_seen or (self.cur[2] if self.cur else None) or "other"
             else:
-                measure = self.measure_seen or ("reports" if hit.reports else None) or self.carry or "other"
+                carried = "reports" if self.carry == "arrests" else self.carry  # 盗窃同比下降 after 抓获…
+                measure = self.measure_seen or ("reports" if hit.reports else None) or carried or "other"
             return hit, hit.raw, measure
         if self.cur:
             hit, raw, measure = self.cur
@@ -195,6 +175,7 @@ class _State:
             if subj_measure != "arrests":
                 return
         self._emit(start, "count", value, approx)
+        self.prior = None
 
     def on_pct(self, s: str, start: int, end: int, m: re.Match[str], in_base: bool) -> None:
         if self.neg:
@@ -204,6 +185,9 @@ class _State:
             verb = self.verb
         if verb is None or verb[2]:
             return
+        if self.fenbie is None and end < len(s) and s[end] in "、和及与":
+            group = _listed(s, self.cats)  # 盗窃、诈骗警情同比下降10.5%和12.3% (分别 left out)
+            self.fenbie = group if len(group) >= 2 else None
         value = parse_percent(m.group("pnum")) if m.group("pnum") else parse_tenths(m.group("tnum"))
         if value is None:
             return
@@ -215,9 +199,10 @@ class _State:
                 return
         approx = bool(m.group("ppre"))
         self._emit(start, metric, -value if verb[1] else value, approx, role=role)
+        self.prior = None  # 较去年同期的88起下降23.9%: the comparison is complete
 
     def on_zero(self, s: str, start: int, end: int, m: re.Match[str], in_base: bool) -> None:
-        targets = list(self.cats)
+        targets = _listed(s, self.cats)
         for hit in targets:
             raw = re.sub(r"类?(警情|案件)$", "", hit.raw) if len(targets) > 1 else hit.raw
             self.facts.append(Fact(start, hit, raw or hit.raw, "reports", "count", 0.0, False))

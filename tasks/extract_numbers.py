@@ -6,6 +6,7 @@ cn2an is only ever given the captured numeral span: run over whole text it rewri
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -21,17 +22,21 @@ _CHENG = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, 
 @lru_cache(maxsize=4096)
 def chinese_int(span: str) -> float | None:
     """一千二百零五 → 1205.0; None for spans that are not a numeral on their own (万, 百)."""
-    if not span or span[0] in "百千万亿":
+    # Real counts are short (一千二百零五); a long run of numeral characters is not one.
+    if not span or span[0] in "百千万亿" or len(span) > 16:
         return None
     try:
-        return float(cn2an.cn2an(span.replace("〇", "零"), "smart"))
-    except (ValueError, KeyError, IndexError, TypeError):
+        value = float(cn2an.cn2an(span.replace("〇", "零"), "smart"))
+    except (ValueError, KeyError, IndexError, TypeError, OverflowError):
         return None
+    return value if math.isfinite(value) else None
 
 
 def parse_amount(num: str, mid: str | None, mul: str | None, post: str | None,
                  prefix: str | None) -> tuple[float, bool] | None:
     """The value and approx flag of a captured count (num, 多/余, 万/千, 多/余, 近/约)."""
+    if "," in num:
+        num = num.replace(",", "")  # 1,205 (a thousands separator; the regex only allows ,ddd)
     if _DECIMAL.fullmatch(num):
         value = float(num)
     elif len(num) >= 2 or num == "十":
@@ -43,21 +48,25 @@ def parse_amount(num: str, mid: str | None, mul: str | None, post: str | None,
         return None
     if mul:
         value *= _MULTIPLIER[mul]
+    if not math.isfinite(value):
+        return None  # a 400-digit "number" is noise, and inf would break arithmetic downstream
     approx = bool(mid or post or prefix)
     return round(value, 6), approx
 
 
 def parse_percent(num: str) -> float | None:
     try:
-        return float(num)
+        value = float(num)
     except ValueError:
         return None
+    return value if math.isfinite(value) else None
 
 
 def parse_tenths(num: str) -> float | None:
     """下降5成 / 下降三成 → 50 / 30 (1成 = 10%)."""
     if _DECIMAL.fullmatch(num):
-        return float(num) * 10
+        value = float(num) * 10
+        return value if math.isfinite(value) else None
     digit = _CHENG.get(num)
     return float(digit * 10) if digit is not None else None
 

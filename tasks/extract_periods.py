@@ -18,19 +18,21 @@ _SEP = r"\s*(?:—|–|－|-|~|～|至|到)\s*"
 def _detail_re(x: str) -> str:
     """The month/quarter part; `x` suffixes group names so the pattern can hold it twice."""
     return (
-        rf"(?P<q{x}>第?[一二三四1-4]季度)|(?P<h{x}>上半年|下半年|前三季度)"
+        rf"(?P<q{x}>第?[一二三四1-4]季度)|(?P<h{x}>上半年|下半年|前三季度)|前(?P<fm{x}>{_M})个月"
         rf"|(?P<m1{x}>{_M})(?:月(?:(?P<d1{x}>\d{{1,2}})日)?)?{_SEP}(?:(?P<y2{x}>\d{{4}})年)?"
         rf"(?:(?:(?P<m2{x}>{_M})月(?:(?P<d2{x}>\d{{1,2}})日)?)|(?P<d2b{x}>\d{{1,2}})日)"
         rf"|(?P<sm{x}>{_M})月(?P<sd{x}>\d{{1,2}})日|(?P<m{x}>{_M})月份?"
     )
 
 
-_KEYS = ("q", "h", "m1", "d1", "y2", "m2", "d2", "d2b", "sm", "sd", "m")
+_KEYS = ("q", "h", "fm", "m1", "d1", "y2", "m2", "d2", "d2b", "sm", "sd", "m")
+# The lookahead lists every possible first character: `re` then skips other positions cheaply.
 PERIOD_RE = re.compile(
+    r"(?=[0-9今去前本上下第截年一二三四五六七八九十])"
     rf"(?P<upto>截至|截止到|截止)?"
-    rf"(?:(?:(?P<y>(?:19|20)\d\d)年|(?P<ry>今年|去年|前年|本年|上年))(?:度|全年)?(?:{_detail_re('')})?(?P<since>以来)?"
+    rf"(?:(?:(?P<y>(?:19|20)\d\d)年|(?<![较比与])(?P<ry>今年|去年|前年|本年|上年))(?:度|全年)?(?:{_detail_re('')})?(?P<since>以来)?"
     rf"|(?:{_detail_re('_x')})"
-    rf"|(?P<rel>本周|上周|本月|上月|本季度|上季度|年初以来))"
+    rf"|(?<![较比与])(?P<rel>本周|上周|本月|上月|本季度|上季度|年初以来))"
 )
 _CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
              "十一": 11, "十二": 12}
@@ -94,6 +96,8 @@ def _detail(g: dict, y: int) -> Period | None:
     if g["h"]:
         return {"上半年": (date(y, 1, 1), date(y, 6, 30)), "下半年": (date(y, 7, 1), date(y, 12, 31)),
                 "前三季度": (date(y, 1, 1), date(y, 9, 30))}[g["h"]]
+    if g["fm"]:
+        return date(y, 1, 1), _month_end(y, _month(g["fm"]))
     if g["m1"]:
         m1 = _month(g["m1"])
         y2 = int(g["y2"]) if g["y2"] else y

@@ -14,11 +14,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from tasks.article_dates import parse_datetime
 from tasks.decode import decode_html
 from tasks.extract_body import filter_lines, render_lines
-from tasks.extract_meta import crumb_text
+from tasks.extract_meta import crumb_text, find_breadcrumb
 from tasks.extract_patterns import AUTHOR_RE, SOURCE_RE, clean_label_value
 from tasks.generic_extract import EMPTY, extract_from_tree
 
 FIELDS = ("title", "published", "source", "author", "body", "breadcrumb")
+ESSENTIAL = ("title", "published", "body")
 _LABEL_RE = re.compile(r"^\s*(?:来源|稿源|作者|记者|出处)\s*[:：]\s*")
 
 
@@ -85,8 +86,12 @@ def extract_article(html: str | bytes, url: str | None = None, selectors: dict |
             html = html.replace("\x00", "")
         tree = LexborHTMLParser(html)
         chosen = _from_selectors(tree, selectors) if selectors else {}
-        if all(chosen.get(k) for k in FIELDS):
-            return {k: chosen[k] for k in FIELDS}
+        # A profile that yields the essentials has described the page: the generic pass (most of the cost)
+        # runs only to fill an essential field that its selectors missed.
+        if selectors and all(chosen.get(k) for k in ESSENTIAL):
+            if not chosen.get("breadcrumb"):
+                chosen["breadcrumb"] = find_breadcrumb(tree)  # cheap: a few class/id selectors
+            return {k: chosen.get(k) for k in FIELDS}
         generic = extract_from_tree(tree, url)
         result = {**EMPTY, **generic, **chosen}
         return {k: result.get(k) if k != "body" else (result.get("body") or "") for k in FIELDS}

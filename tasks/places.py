@@ -15,6 +15,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from tasks.categories import SEEDS
 
@@ -27,8 +28,7 @@ class Place:
     province: str
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceHit:
+class PlaceHit(NamedTuple):  # built per match; a NamedTuple is cheaper than a frozen dataclass
     start: int
     end: int
     alias: str
@@ -36,8 +36,9 @@ class PlaceHit:
 
 
 _ADMIN_SUFFIX = ("省", "市", "区", "县", "镇", "街道", "旗", "州", "盟", "分局", "派出所", "公安局")
-# 全市 refers to the context city only when it opens a statistic (全市共接报…), not in 全市排名第2.
-_WHOLE_CITY = re.compile(r"全市(?=共|累计|各|接|立|破|抓|刑|治|违|警|发|范围|范围内|公安机关共)")
+# 全市/全省 refer to the context city/province only when they open a statistic (全市共接报…),
+# not in 全市排名第2.
+_WHOLE_AREA = re.compile(r"全[市省](?=共|累计|各|接|立|破|抓|刑|治|违|警|发|范围|公安机关共)")
 
 
 @lru_cache(maxsize=1)
@@ -87,26 +88,33 @@ def _prefix_lengths() -> dict[str, tuple[int, ...]]:
     return {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
 
+@lru_cache(maxsize=1)
+def _candidate_re() -> re.Pattern[str]:
+    """Positions whose first character starts an alias and whose next character can follow it;
+    `re` finds them in C so the Python loop below only visits a fraction of the text."""
+    prefixes = _prefix_lengths()
+    first = "".join(sorted({p[0] for p in prefixes}))
+    second = "".join(sorted({p[1] for p in prefixes}))
+    return re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")
+
+
 def find_places(text: str) -> list[PlaceHit]:
     """Place mentions in reading order (longest alias at each position, no overlaps)."""
-    table, prefixes = _gazetteer()[1], _prefix_lengths()
+    table, prefixes, candidate = _gazetteer()[1], _prefix_lengths(), _candidate_re()
     hits: list[PlaceHit] = []
-    i, n = 0, len(text)
-    while i < n - 1:
-        lens = prefixes.get(text[i:i + 2])
-        if lens:
-            for ln in lens:
-                alias = text[i:i + ln]
-                if alias in table:
-                    hits.append(PlaceHit(i, i + ln, alias, table[alias]))
-                    i += ln
-                    break
-            else:
-                i += 1
+    i = 0
+    while (m := candidate.search(text, i)) is not None:
+        i = m.start()
+        for ln in prefixes.get(text[i:i + 2], ()):
+            alias = text[i:i + ln]
+            if alias in table:
+                hits.append(PlaceHit(i, i + ln, alias, table[alias]))
+                i += ln
+                break
         else:
             i += 1
-    for m in _WHOLE_CITY.finditer(text):
-        hits.append(PlaceHit(m.start(), m.end(), "全市", ()))
+    for m in _WHOLE_AREA.finditer(text):
+        hits.append(PlaceHit(m.start(), m.end(), m.group(), ()))
     hits.sort(key=lambda h: h.start)
     return hits
 
@@ -124,8 +132,12 @@ def lookup(name: str | None) -> Place | None:
 
 def resolve(hit: PlaceHit, context_city: str | None, context_province: str | None = None) -> Place | None:
     """The place a mention means, given the city the text is about (None when unsure)."""
-    if not hit.candidates:  # 全市
-        return lookup(context_city) if context_city else None
+    if not hit.candidates:  # 全市 / 全省
+        city = lookup(context_city) if context_city else None
+        if hit.alias == "全市":
+            return city
+        province = context_province or (city.province if city else None)
+        return lookup(province) if province else None
     cands = hit.candidates
     if context_city:
         in_city = [p for p in cands if p.city == context_city]

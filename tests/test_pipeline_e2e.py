@@ -101,3 +101,17 @@ def test_run_summary_artifact_recorded(crawled):
             artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["run-summary-demo-dongguan"])))
     assert artifacts, "no run-summary artifact for demo-dongguan"
     assert "new articles" in artifacts[0].data
+
+
+def test_reprocess_from_archive_gives_the_same_articles(crawled, tmp_path):
+    import shutil
+
+    from flows.reprocess import reprocess_flow
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(crawled["db"], copy)
+    query = "SELECT * FROM articles ORDER BY article_id"
+    before = _rows(copy, query)
+    result = reprocess_flow(db=str(copy), sites_dir=str(tmp_path / "no-profiles-here"))
+    assert result["articles"] == len(before)
+    assert _rows(copy, query) == before
