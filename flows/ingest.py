@@ -16,6 +16,7 @@ from tasks.build import build
 from tasks.config import load_site
 from tasks.db import DEFAULT_DB, connect
 from tasks.site_run import (
+    DEFAULT_BATCH_SIZE,
     SiteRunsFailed,
     SiteRunSummary,
     Steps,
@@ -60,7 +61,7 @@ def summary_markdown(s: SiteRunSummary) -> str:
 
 @flow(name="ingest-site", flow_run_name=_run_name, log_prints=False)
 def ingest_site(site_file: str, db: str = DEFAULT_DB, max_pages: int | None = None, since: date | None = None,
-                batch_size: int = 200, build_models: bool = True) -> dict:
+                batch_size: int = DEFAULT_BATCH_SIZE, build_models: bool = True) -> dict:
     """Crawl one site profile into the DuckDB file: fetch → parse → dedupe → land, in batches."""
     logger = get_run_logger()
     site = load_site(site_file)

@@ -1,9 +1,11 @@
 """Crime statistics of one article → rows of `crime_stat_mentions` (without article_id).
 
 Text is folded to simplified characters first; paragraphs that hold no number-with-unit are
-skipped without further work. Each statistic takes its place and period from its own sentence,
-else from earlier sentences of the same paragraph, else from the title, else from the site's
-region (place) or nothing (period). Title figures that only restate a body figure are dropped.
+skipped without further work. Each statistic takes its place and period from its own sentence
+(before the figure), else from earlier sentences of the paragraph, else from the previous
+statistic of the article, else from later in its sentence (…是2020年“成绩单”的全部), else from the
+title, else the site's region (place) or nothing (period). Title figures that only restate a body
+figure are dropped; a statistic stated twice is kept once (tasks.extract_dedupe).
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def extract_stats(title: str, body: str, published: str | None, region: str | No
 def extract_stats_strict(title: str, body: str, published: str | None, region: str | None = None) -> list[dict]:
     """As extract_stats, letting exceptions through (for tests)."""
     title, body = simplify(title or ""), simplify(body or "")
-    ctx = _Context(_parse_date(published), lookup(simplify(region or "").strip()))
+    ctx = _Context(_parse_date(published), _region(region))
     ctx.read_title(title)
     rows: list[dict] = []
     for para in body.split("\n"):
@@ -66,6 +68,12 @@ def extract_stats_strict(title: str, body: str, published: str | None, region: s
             rows.extend(ctx.read_paragraph(para))
     title_rows = ctx.read_paragraph(title) if CANDIDATE_RE.search(title) else []
     return merge_title_rows(dedupe(rows), dedupe(title_rows))
+
+
+@lru_cache(maxsize=256)
+def _region(region: str | None) -> Place | None:
+    """A site profile's region (东莞市); a crawl passes the same few values for every article."""
+    return lookup(simplify(region or "").strip())
 
 
 def _parse_date(published: str | None) -> date | None:
@@ -114,44 +122,52 @@ class _Context:
         year = period[1].year if period else (self.title_period[1].year if self.title_period else None)
         place: Place | None = self.last_place
         carry: Carry = None
-        pending: list[str] = []  # sentences without figures since the last one with
+        # Sentences without figures since the last one with: their periods and places are only
+        # read once a figure needs them (most paragraphs end in sentences that never do).
+        pending: list[str] = []
         for sm in _SENTENCE_END.finditer(para):
             sent = sm.group().strip()
-            if not sent:
-                continue
-            periods = []
-            bases = [(b.start(), b.end()) for b in BASE_SPAN_RE.finditer(sent)] if "基础上" in sent else []
-            for m in PERIOD_RE.finditer(sent) if _MAY_HAVE_PERIOD.search(sent) else ():
-                p = _resolve_cached(m.group(), year, self.title_period, self.published)
-                if p:
-                    in_base = any(a <= m.start() < b for a, b in bases)
-                    periods.append((m.start(), p, in_base, bool(m.group("since"))))
-                    year = p[1].year if not bases else year
             facts: list[Fact] = []
-            if CANDIDATE_RE.search(sent):
+            if sent and CANDIDATE_RE.search(sent):
                 # Only a 其中 sentence continues the previous one's subject (其中岛内1203起); a bare
                 # number elsewhere (整改问题56件) must not inherit it.
                 subject = carry if sent.startswith("其中") else None
                 facts, carry, self.last_measure = sentence_facts(sent, subject, self.last_measure)
-            if facts:
-                # Places of the sentences before are looked up only now that a figure needs them.
-                for earlier in reversed(pending):
-                    found = self._places(earlier, place)
-                    if found:
-                        place = found[-1][1]
-                        break
-                pending = []
-                places = self._places(sent, place)
-                for f in facts:
-                    rows.append(self._row(f, sent, periods, period, places, place))
-                if places:
-                    place = places[-1][1]
-            else:
+            if not facts:
                 pending.append(sent)
-            main = [p for _, p, in_base, _ in periods if not in_base]
-            if main:
-                period = main[-1]
+                continue
+            for earlier in pending:
+                earlier_periods, year = self._periods(earlier, year)
+                period = _carry(earlier_periods, period)
+            for earlier in reversed(pending):
+                found = self._places(earlier, place)
+                if found:
+                    place = found[-1][1]
+                    break
+            pending = []
+            periods, year = self._periods(sent, year)
+            places = self._places(sent, place)
+            for f in facts:
+                rows.append(self._row(f, sent, periods, period, places, place))
+            period = _carry(periods, period)
+            if places:
+                place = places[-1][1]
         return rows
+
+    def _periods(self, sent: str, year: int | None) -> tuple[list[tuple], int | None]:
+        """(position, period, inside 在…的基础上, is a 以来 span) of each time phrase, and the year
+        in force after the sentence."""
+        if not sent or not _MAY_HAVE_PERIOD.search(sent):
+            return [], year
+        out = []
+        bases = [(b.start(), b.end()) for b in BASE_SPAN_RE.finditer(sent)] if "基础上" in sent else []
+        for m in PERIOD_RE.finditer(sent):
+            p = _resolve_cached(m.group(), year, self.title_period, self.published)
+            if p:
+                in_base = any(a <= m.start() < b for a, b in bases)
+                out.append((m.start(), p, in_base, bool(m.group("since"))))
+                year = p[1].year if not bases else year
+        return out, year
 
     def _places(self, sent: str, before: Place | None) -> list[tuple[int, Place]]:
         out: list[tuple[int, Place]] = []
@@ -195,6 +211,12 @@ class _Context:
             "approx": bool(f.approx),
             "evidence": _evidence(sent, f.pos),
         }
+
+
+def _carry(periods: list[tuple], period: Period | None) -> Period | None:
+    """The period in force after a sentence: its last time phrase outside 在…的基础上."""
+    main = [p for _, p, in_base, _ in periods if not in_base]
+    return main[-1] if main else period
 
 
 @lru_cache(maxsize=4096)

@@ -32,39 +32,46 @@ Carry = tuple[CategoryHit, str, str] | None  # (category, raw, measure) in force
 
 
 def sentence_facts(s: str, carry: Carry, measure: str | None) -> tuple[list[Fact], Carry, str | None]:
-    """Facts of one sentence; `carry` is the subject in force from earlier sentences of the
-    paragraph, `measure` the measure in force in the article (诈骗1405起 after 共接…警情)."""
+    """Facts of one sentence. `carry` is the previous sentence's subject for a sentence that
+    continues it (其中岛内1203起), `measure` the measure in force in the article (诈骗1405起 after
+    共接…警情); both come back updated."""
     cats = find_categories(s)
-    tokens: list[tuple[int, int, str, object]] = [(h.start, h.end, "cat", h) for h in cats]
-    tokens += [(m.start(), m.end(), m.lastgroup or "", m) for m in TOKEN_RE.finditer(s)]
-    tokens.sort(key=lambda t: (t[0], t[2] != "cat"))
     bases = [(m.start(), m.end()) for m in BASE_SPAN_RE.finditer(s)] if "基础上" in s else []
     st = _State(carry, measure)
-    for start, end, kind, obj in tokens:
-        if kind == "cat":
-            st.on_category(obj)  # type: ignore[arg-type]
-        elif kind in ("count", "pct", "zero", "flat"):
+    ci, n_cats = 0, len(cats)
+    for obj in TOKEN_RE.finditer(s):
+        start, end, kind = obj.start(), obj.end(), obj.lastgroup
+        # Category hits come from their own scan; feed those that start at or before this token.
+        while ci < n_cats and cats[ci].start <= start:
+            st.cats.append(cats[ci])
+            ci += 1
+        if kind in ("count", "pct", "zero", "flat"):
             in_base = any(a <= start < b for a, b in bases)
             getattr(st, "on_" + kind)(s, start, end, obj, in_base)
         elif kind == "lead":
-            st.lead, st.lead_sent, st.lead_end = _metric(obj.group()), _metric(obj.group()), end  # type: ignore[union-attr]
+            st.lead = st.lead_sent = _metric(obj.group())
+            st.lead_end = end
         elif kind == "verb":
-            st.verb = (end, obj.group("vdir") in DOWN_WORDS, bool(obj.group("vto")))  # type: ignore[union-attr]
+            st.verb = (end, obj.group("vdir") in DOWN_WORDS, bool(obj.group("vto")))
         elif kind == "sign":
-            st.verb = (end, obj.group() in DOWN_WORDS, False)  # type: ignore[union-attr]
+            st.verb = (end, obj.group() in DOWN_WORDS, False)
         elif kind == "fenbie":
             group = _listed(s, st.cats)
             st.fenbie = group if len(group) >= 2 else None
         elif kind == "measure":
-            st.measure_seen = MEASURE_WORD[obj.group()]  # type: ignore[union-attr]
+            st.measure_seen = MEASURE_WORD[obj.group()]
         elif kind == "sep":
             st.neg = False
+            if obj.group() in "；;":
+                st.fenbie = None  # a list never runs past ；, even when it named more items than numbers
         elif kind == "neg":
             st.neg = True
     return st.facts, st.cur, st.carry
 
 
 _LIST_GAP = re.compile(r"[、，,和及与“”\"]*|以及")
+# In 盗窃、两抢警情分别… the head noun belongs to the whole list; category_raw is each item's word.
+_SHARED_NOUN = re.compile(r"类?(?:警情|案件)$")
 
 
 def _listed(s: str, cats: list[CategoryHit]) -> list[CategoryHit]:
@@ -98,15 +105,12 @@ class _State:
         self.neg = False
         self.prior: tuple[float, str] | None = None  # 较上周的81起: (81, compare)
 
-    def on_category(self, hit: CategoryHit) -> None:
-        self.cats.append(hit)
-
     def _subject(self) -> tuple[CategoryHit, str, str] | None:
         """(category, raw, measure) for the number just read, consuming 分别 lists in order."""
         if self.fenbie:
             hit = self.fenbie.pop(0)
             shared = any(h.reports for h in self.fenbie + [hit]) or self.measure_seen == "reports"
-            raw = re.sub(r"类?(警情|案件)$", "", hit.raw) if hit.raw not in ("警情",) else hit.raw
+            raw = _SHARED_NOUN.sub("", hit.raw) if hit.raw != "警情" else hit.raw
             measure = self.measure_seen or ("reports" if shared or hit.reports else None) or self.carry or "other"
             if not self.fenbie:
                 self.fenbie = None
@@ -146,7 +150,7 @@ class _State:
     def on_count(self, s: str, start: int, end: int, m: re.Match[str], in_base: bool) -> None:
         if self.neg or (start > 0 and s[start - 1] in "第几数每"):
             return
-        parsed = parse_amount(m.group("cnum"), m.group("cmid"), m.group("cmul"), m.group("cpost"), m.group("cpre"))
+        parsed = parse_amount(*m.group("cnum", "cmid", "cmul", "cpost", "cpre"))
         if parsed is None:
             return
         value, approx = parsed
@@ -204,7 +208,7 @@ class _State:
     def on_zero(self, s: str, start: int, end: int, m: re.Match[str], in_base: bool) -> None:
         targets = _listed(s, self.cats)
         for hit in targets:
-            raw = re.sub(r"类?(警情|案件)$", "", hit.raw) if len(targets) > 1 else hit.raw
+            raw = _SHARED_NOUN.sub("", hit.raw) if len(targets) > 1 else hit.raw
             self.facts.append(Fact(start, hit, raw or hit.raw, "reports", "count", 0.0, False))
         if targets:
             self._after(targets[-1], targets[-1].raw, "reports")

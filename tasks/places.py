@@ -120,14 +120,20 @@ def find_places(text: str) -> list[PlaceHit]:
 
 
 def lookup(name: str | None) -> Place | None:
-    """The place a region string names (东莞市, 东莞, 广东省), if unambiguous."""
+    """The place a region string names (东莞市, 东莞, 广东省, 广东省东莞市), if unambiguous."""
     if not name:
         return None
     places, aliases = _gazetteer()
     if name in places:
         return places[name]
     found = aliases.get(name, ())
-    return found[0] if len(found) == 1 else None
+    if len(found) == 1:
+        return found[0]
+    place = None
+    for hit in find_places(name):  # a longer string: read it like text, most specific last
+        place = resolve(hit, place.city if place and place.city else None,
+                        place.province if place else None) or place
+    return place
 
 
 def resolve(hit: PlaceHit, context_city: str | None, context_province: str | None = None) -> Place | None:

@@ -15,7 +15,7 @@ from tasks.fetch import Fetcher
 from tasks.land import CrawlFailure, LandCounts, land_batch
 from tasks.process import ParsedArticle, RawPage, parse_article_page
 
-DEFAULT_BATCH_SIZE = 200
+DEFAULT_BATCH_SIZE = 500
 
 
 class SiteRunsFailed(RuntimeError):

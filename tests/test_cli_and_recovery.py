@@ -75,3 +75,33 @@ def test_sigkill_mid_run_then_rerun_loses_nothing_and_duplicates_nothing(tmp_pat
         assert set(urls) == {t["url"] for t in portal.truth_articles()}
     finally:
         server.stop()
+
+
+def test_parse_prints_the_article_as_json(tmp_path):
+    import json
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>大岭山警情下降_新岭南</title></head><body><div class='crumbs'>新岭南 &gt; 东莞</div>"
+                    "<h1>大岭山警情下降</h1><div class='info'>来源:东莞日报 2021-03-24 15:59</div>"
+                    "<div class='content'><p>2020年大岭山公安分局共接违法犯罪类警情4104起，同比下降49.55%。</p>"
+                    "<p>其中盗窃警情同比下降57%，两抢警情同比下降84%，诈骗1405起。</p></div>"
+                    "<div class='hot'><h3>热点排行</h3><ul><li><a href='/a'>别的新闻</a></li></ul></div></body></html>",
+                    encoding="gb18030")
+    result = cli("parse", str(page))
+    assert result.returncode == 0, result.stderr
+    article = json.loads(result.stdout)
+    assert article["title"] == "大岭山警情下降"
+    assert article["published"] == "2021-03-24T15:59:00+08:00" and article["source"] == "东莞日报"
+    assert "4104起" in article["body"] and "热点排行" not in article["body"]
+
+
+def test_sql_prints_a_table(tmp_path):
+    from tasks.db import connect
+
+    db = tmp_path / "q.duckdb"
+    connect(db).close()  # an empty, migrated warehouse
+    result = cli("sql", "SELECT count(*) AS n_articles FROM articles", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert "n_articles" in result.stdout and "0" in result.stdout
+    bad = cli("sql", "SELECT nope FROM articles", "--db", str(db))
+    assert bad.returncode != 0 and bad.stderr.strip().startswith("crimetrend: error: SQL error")

@@ -173,6 +173,11 @@ CASES: list[tuple[str, str, str, str | None, str | None, list[tuple]]] = [
     ("分别为 list of counts", "", "2020年，东城街道盗窃电动车、盗窃摩托车警情分别为125起、46起。", PUB, DG,
      [R("东莞市东城街道", "2020", "vehicle_theft", "reports", "count", 125, sub="electric_bike"),
       R("东莞市东城街道", "2020", "vehicle_theft", "reports", "count", 46, sub="motorcycle")]),
+    ("a list with more items than numbers stops at ；", "",
+     "2020年，全市盗窃、诈骗、抢劫警情分别为100起、50起；治安警情300起。", PUB, DG,
+     [R(DG, "2020", "theft", "reports", "count", 100),
+      R(DG, "2020", "fraud", "reports", "count", 50),
+      R(DG, "2020", "public_order", "reports", "count", 300)]),
     # ---- earlier-period statements ----
     ("在2019年…的基础上 gives a 2019 yoy", "",
      "2020年，大岭山分局成绩显著。违法犯罪警情在2019年已经下降40.2%的基础上，同比再次下降49.55%。", PUB, DG,
@@ -351,6 +356,15 @@ def test_dates_at_the_edge_of_the_calendar() -> None:
     for published in ("0001-01-03T00:00:00+08:00", "9999-12-31T00:00:00+08:00", "2021-02-30", "昨天"):
         rows = extract_stats_strict("", body, published, DG)
         assert all(r["period_start"] is None for r in rows)
+
+
+def test_region_written_in_full_or_short() -> None:
+    for region in ("东莞市", "东莞", "广东省东莞市"):
+        rows = extract_stats_strict("", "2020年，长安共接报盗窃警情12起。", PUB, region)
+        assert [r["jurisdiction"] for r in rows] == ["东莞市长安镇"], region
+    # 长安 is also a district of 西安 and 石家庄: without a region the short name stays unresolved.
+    rows = extract_stats_strict("", "2020年，长安共接报盗窃警情12起。", PUB, None)
+    assert [r["jurisdiction"] for r in rows] == [None]
 
 
 def test_list_category_raw_is_each_phrase() -> None:
