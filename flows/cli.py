@@ -122,6 +122,18 @@ def _read_input(file: Path) -> bytes:
 
 
 @app.command()
+def extract(file: Path = typer.Argument(..., help="HTML or text file ('-' for stdin)"),
+            published: str | None = typer.Option(None, help="publish time (ISO) when the file has none"),
+            region: str | None = typer.Option(None, help="place for names given without their city, e.g. 东莞市")
+            ) -> None:
+    """Print the crime statistics found in one HTML or text file as JSON lines."""
+    from tasks.stats_file import stats_of_file
+
+    for mention in stats_of_file(_read_input(file), published=published, region=region):
+        typer.echo(json.dumps(mention, ensure_ascii=False))
+
+
+@app.command()
 def sql(query: str = typer.Argument(..., help="SQL to run"),
         db: Path = typer.Option(DEFAULT_DB, help="DuckDB file")) -> None:
     """Run a query against the DuckDB file and print a table."""

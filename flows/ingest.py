@@ -46,7 +46,8 @@ def summary_markdown(s: SiteRunSummary) -> str:
         ("article pages fetched", s.article_pages_fetched), ("not modified (304)", s.not_modified),
         ("known articles skipped", s.skipped_known), ("failed or skipped URLs", s.failed),
         ("new articles", s.new_articles), ("updated articles", s.updated_articles),
-        ("new clusters", s.new_clusters), ("articles in DB", s.articles_total),
+        ("new clusters", s.new_clusters), ("statistics landed", s.new_mentions),
+        ("articles in DB", s.articles_total),
         ("clusters in DB", s.clusters_total),
     ]
     lines = [f"# crimetrend run: {s.site}", "", "| figure | value |", "|---|---:|"]

@@ -56,11 +56,26 @@ def run_data_tests(con: duckdb.DuckDBPyConnection) -> list[str]:
     return names
 
 
+def load_seeds(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Each reference CSV in warehouse/seeds becomes table seed_<name> (all text; models cast)."""
+    root = resources.files("warehouse") / "seeds"
+    names = []
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".csv"):
+            name = "seed_" + entry.name[:-4]
+            with resources.as_file(entry) as path:
+                con.execute(f'CREATE OR REPLACE TABLE "{name}" AS '
+                            "SELECT * FROM read_csv(?, header = true, all_varchar = true)", [str(path)])
+            names.append(name)
+    return names
+
+
 def build(con: duckdb.DuckDBPyConnection) -> BuildResult:
     """Rebuild every model, then run the data tests; on a failure nothing of the build is kept."""
     built = []
     con.execute("BEGIN TRANSACTION")
     try:
+        load_seeds(con)
         for name, sql in ordered_models():
             # names come from the repo's own file names, never from pages or profiles
             con.execute(f'CREATE OR REPLACE TABLE "{name}" AS {sql.strip().rstrip(";")}')

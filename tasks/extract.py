@@ -19,7 +19,17 @@ import opencc
 
 from tasks.extract_clauses import Carry, Fact, sentence_facts
 from tasks.extract_dedupe import dedupe, merge_title_rows
-from tasks.extract_periods import PERIOD_RE, Period, previous_span, previous_year, resolve
+from tasks.extract_periods import (
+    PERIOD_RE,
+    Period,
+    carried_period,
+    iso_dates,
+    main_period,
+    previous_span,
+    previous_year,
+    resolve,
+    resolve_text,
+)
 from tasks.extract_tokens import BASE_SPAN_RE, CANDIDATE_RE
 from tasks.places import Place, find_places, lookup
 from tasks.places import resolve as resolve_place
@@ -138,7 +148,7 @@ class _Context:
                 continue
             for earlier in pending:
                 earlier_periods, year = self._periods(earlier, year)
-                period = _carry(earlier_periods, period)
+                period = carried_period(earlier_periods, period)
             for earlier in reversed(pending):
                 found = self._places(earlier, place)
                 if found:
@@ -149,7 +159,7 @@ class _Context:
             places = self._places(sent, place)
             for f in facts:
                 rows.append(self._row(f, sent, periods, period, places, place))
-            period = _carry(periods, period)
+            period = carried_period(periods, period)
             if places:
                 place = places[-1][1]
         return rows
@@ -162,7 +172,7 @@ class _Context:
         out = []
         bases = [(b.start(), b.end()) for b in BASE_SPAN_RE.finditer(sent)] if "基础上" in sent else []
         for m in PERIOD_RE.finditer(sent):
-            p = _resolve_cached(m.group(), year, self.title_period, self.published)
+            p = resolve_text(m.group(), year, self.title_period, self.published)
             if p:
                 in_base = any(a <= m.start() < b for a, b in bases)
                 out.append((m.start(), p, in_base, bool(m.group("since"))))
@@ -184,7 +194,7 @@ class _Context:
         if f.role == "base":
             period = before[-1][0] if before else None
         else:
-            period = _main_period(f.pos, periods, before, para_period, self.title_period)
+            period = main_period(f.pos, periods, before, para_period, self.title_period)
             if period and f.role == "prior":
                 period = previous_span(period) if f.compare == "pop" else previous_year(period)
         near = [p for pos, p in places if pos < f.pos]
@@ -197,7 +207,7 @@ class _Context:
             # 岛内/岛外 scope one sentence; the next paragraph is about the whole city again.
             self.last_period = period
             self.last_place = lookup(place.city) if place and place.level == "subarea" else place
-        start, end = _iso(period)
+        start, end = iso_dates(period)
         return {
             "jurisdiction": place.name if place else None,
             "period_start": start,
@@ -213,24 +223,6 @@ class _Context:
         }
 
 
-def _carry(periods: list[tuple], period: Period | None) -> Period | None:
-    """The period in force after a sentence: its last time phrase outside 在…的基础上."""
-    main = [p for _, p, in_base, _ in periods if not in_base]
-    return main[-1] if main else period
-
-
-@lru_cache(maxsize=4096)
-def _resolve_cached(text: str, year: int | None, anchor: Period | None, published: date | None) -> Period | None:
-    """Reports repeat the same few time phrases; resolving each once per context saves ~10%."""
-    m = PERIOD_RE.fullmatch(text)
-    return resolve(m, year, anchor, published) if m else None
-
-
-@lru_cache(maxsize=4096)
-def _iso(period: Period | None) -> tuple[str | None, str | None]:
-    return (period[0].isoformat(), period[1].isoformat()) if period else (None, None)
-
-
 _PIECE_END = re.compile(r"[；;。！？!?]")
 
 
@@ -240,21 +232,3 @@ def _evidence(sent: str, pos: int) -> str:
     start = max(sent.rfind("；", 0, pos), sent.rfind(";", 0, pos)) + 1
     m = _PIECE_END.search(sent, pos)
     return sent[start:m.start() if m else len(sent)].strip()
-
-
-def _main_period(pos: int, periods: list, before: list, carried: Period | None,
-                 title: Period | None) -> Period | None:
-    """Period of a figure: the sentence's last period before it; else the year after a
-    在2019年…的基础上 (再次下降 is the next year's change); else the period in force; else one
-    named later in the sentence (…是2020年“成绩单”的全部), never a 以来 span; else the title's."""
-    main = [p for p, in_base in before if not in_base]
-    if main:
-        return main[-1]
-    base = [p for p, in_base in before if in_base]
-    if base and base[-1][0].month == 1 and base[-1][0].day == 1 and base[-1][1].month == 12:
-        y = base[-1][0].year + 1
-        return date(y, 1, 1), date(y, 12, 31)
-    if carried:
-        return carried
-    later = [p for at, p, in_base, since in periods if at > pos and not in_base and not since]
-    return later[0] if later else title

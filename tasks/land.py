@@ -31,6 +31,7 @@ class LandCounts:
     updated_articles: int = 0
     unchanged_articles: int = 0
     new_clusters: int = 0
+    new_mentions: int = 0
     failures: int = 0
 
     def add(self, other: LandCounts) -> None:
@@ -47,6 +48,12 @@ RAW_SCHEMA = pa.schema([
     ("status", pa.int32()), ("fetched_at", pa.timestamp("us", tz="UTC")), ("content_type", pa.string()),
     ("encoding", pa.string()), ("etag", pa.string()), ("last_modified", pa.string()), ("sha1", pa.string()),
     ("compression", pa.string()), ("html", pa.binary()), ("run_id", pa.string()),
+])
+MENTION_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("jurisdiction", pa.string()), ("period_start", pa.string()),
+    ("period_end", pa.string()), ("category", pa.string()), ("subcategory", pa.string()),
+    ("category_raw", pa.string()), ("measure", pa.string()), ("metric", pa.string()), ("value", pa.float64()),
+    ("approx", pa.bool_()), ("evidence", pa.string()),
 ])
 ARTICLE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("site", pa.string()), ("url", pa.string()), ("canonical_url", pa.string()),
@@ -149,24 +156,35 @@ def land_articles(con: duckdb.DuckDBPyConnection, articles: list[ParsedArticle],
     _register(con, "batch_articles", cols, ARTICLE_SCHEMA)
     mh = {"article_id": [a.article_id for a in rows], "minhash": [a.signature.minhash.tobytes() for a in rows]}
     _register(con, "batch_minhash", mh, pa.schema([("article_id", pa.string()), ("minhash", pa.binary())]))
+    mention_cols: dict[str, list] = {f.name: [] for f in MENTION_SCHEMA}
+    for a in rows:
+        for m in a.mentions:
+            mention_cols["article_id"].append(a.article_id)
+            for name in MENTION_SCHEMA.names[1:]:
+                mention_cols[name].append(m.get(name))
+    _register(con, "batch_mentions", mention_cols, MENTION_SCHEMA)
     bands = {"band_hash": [b for a in rows for b in a.signature.bands],
              "article_id": [a.article_id for a in rows for _ in a.signature.bands]}
     _register(con, "batch_bands", bands, pa.schema([("band_hash", pa.int64()), ("article_id", pa.string())]))
     try:
         if changed:
             changed_ids = [a.article_id for a in changed]
-            for table in ("articles", "article_minhash", "article_bands"):
+            for table in ("articles", "article_minhash", "article_bands", "crime_stat_mentions"):
                 con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [changed_ids]).fetchall()
         con.execute("""INSERT INTO articles SELECT article_id, site, url, canonical_url, title,
                        CAST(published_at AS TIMESTAMPTZ), source, author, breadcrumb, body, content_hash, simhash,
                        cluster_id, raw_sha1, etag, last_modified, first_seen_at, updated_at FROM batch_articles""").fetchall()
         con.execute("INSERT INTO article_minhash SELECT * FROM batch_minhash").fetchall()
         con.execute("INSERT INTO article_bands SELECT * FROM batch_bands").fetchall()
+        con.execute("""INSERT INTO crime_stat_mentions SELECT article_id, jurisdiction, CAST(period_start AS DATE),
+                       CAST(period_end AS DATE), category, coalesce(subcategory, ''), category_raw, measure, metric,
+                       value, coalesce(approx, false), evidence FROM batch_mentions""").fetchall()
     finally:
-        for name in ("batch_articles", "batch_minhash", "batch_bands"):
+        for name in ("batch_articles", "batch_minhash", "batch_bands", "batch_mentions"):
             con.unregister(name)
     counts.new_articles = len(new)
     counts.updated_articles = len(changed)
+    counts.new_mentions = sum(len(a.mentions) for a in rows)
     return counts
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import xxhash
 
 from tasks.decode import decode_html
 from tasks.dedup import DocSignature, signature
+from tasks.extract import extract_stats
+from tasks.mentions import valid_mentions
 from tasks.parse import extract_article
 from tasks.urls import absolute_url, canonicalize_url
 
@@ -63,6 +65,7 @@ class ParsedArticle:
     fetched_at: datetime
     signature: DocSignature
     first_seen_at: datetime | None = None   # set when replaying an archive: the first fetch of this URL
+    mentions: list[dict] = field(default_factory=list)   # crime statistics found in title and body
 
     @property
     def seen_order(self) -> tuple[datetime, str]:
@@ -92,8 +95,8 @@ def _canonical_link(html: str, url: str) -> str:
     return url
 
 
-def parse_article_page(raw: RawPage, selectors: dict | None, forced_encoding: str | None
-                       ) -> tuple[str | None, ParsedArticle | None, str | None]:
+def parse_article_page(raw: RawPage, selectors: dict | None, forced_encoding: str | None,
+                       region: str | None = None) -> tuple[str | None, ParsedArticle | None, str | None]:
     """(encoding, article, error). error names why a fetched page gave no article."""
     try:
         html, encoding = decode_html(raw.body, raw.content_type, forced_encoding)
@@ -114,4 +117,8 @@ def parse_article_page(raw: RawPage, selectors: dict | None, forced_encoding: st
         last_modified=raw.last_modified, fetched_at=raw.fetched_at,
         signature=signature(article_id_for(raw.url), body),
     )
+    try:
+        article.mentions = valid_mentions(extract_stats(article.title or "", body, article.published_at, region))
+    except Exception:  # extract_stats must not raise; should it, the article still lands without statistics
+        article.mentions = []
     return encoding, article, None

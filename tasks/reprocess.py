@@ -48,11 +48,11 @@ def reprocess(con: duckdb.DuckDBPyConnection, site: str | None = None, sites_dir
     try:
         if site:
             ids = "(SELECT article_id FROM articles WHERE site = ?)"
-            for table in ("article_bands", "article_minhash"):
+            for table in ("article_bands", "article_minhash", "crime_stat_mentions"):
                 con.execute(f"DELETE FROM {table} WHERE article_id IN {ids}", params)
             con.execute("DELETE FROM articles WHERE site = ?", params)
         else:
-            for table in ("article_bands", "article_minhash", "articles"):
+            for table in ("article_bands", "article_minhash", "crime_stat_mentions", "articles"):
                 con.execute(f"DELETE FROM {table}")
         cursor = con.cursor()
         cursor.execute(f"""
@@ -71,7 +71,8 @@ def reprocess(con: duckdb.DuckDBPyConnection, site: str | None = None, sites_dir
                               sha1, decompress(blob, codec))
                 profile = profiles.get(site_name)
                 _, article, _ = parse_article_page(raw, profile.selectors if profile else None,
-                                                   profile.encoding if profile else None)
+                                                   profile.encoding if profile else None,
+                                                   profile.region if profile else None)
                 if article is not None:
                     article.first_seen_at = first_fetch
                     articles.append(article)

@@ -47,6 +47,7 @@ class SiteRunSummary:
     updated_articles: int = 0
     unchanged_articles: int = 0
     new_clusters: int = 0
+    new_mentions: int = 0
     articles_total: int = 0
     clusters_total: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
@@ -59,7 +60,7 @@ class SiteRunSummary:
         return (f"{self.site}: {self.listing_pages} listing + {self.article_pages_fetched} article pages fetched, "
                 f"{self.not_modified} not modified, {self.skipped_known} known skipped, {self.failed} failed; "
                 f"articles {self.new_articles} new, {self.updated_articles} updated; "
-                f"{self.new_clusters} new clusters; {self.articles_total} articles in {self.clusters_total} "
+                f"{self.new_clusters} new clusters; {self.new_mentions} statistics landed; {self.articles_total} articles in {self.clusters_total} "
                 f"clusters in the DB")
 
 
@@ -72,7 +73,7 @@ def parse_batch(site: SiteProfile, batch: CrawlBatch) -> ParsedBatch:
     failures = list(batch.failures)
     raws = list(batch.listing_pages)
     for raw in batch.article_pages:
-        encoding, article, error = parse_article_page(raw, site.selectors, site.encoding)
+        encoding, article, error = parse_article_page(raw, site.selectors, site.encoding, site.region)
         raw.encoding = encoding
         raws.append(raw)
         if article is not None:
@@ -165,6 +166,7 @@ def _add(summary: SiteRunSummary, batch: CrawlBatch, parsed: ParsedBatch, counts
     summary.updated_articles += counts.updated_articles
     summary.unchanged_articles += counts.unchanged_articles
     summary.new_clusters += counts.new_clusters
+    summary.new_mentions += counts.new_mentions
     for f in parsed.failures[: max(0, 500 - len(summary.failures))]:
         summary.failures.append({"url": f.url, "stage": f.stage, "status": f.status, "reason": f.reason})
 
