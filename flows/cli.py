@@ -40,7 +40,8 @@ def _since(value: str | None) -> date | None:
 def run(site: list[Path] = typer.Option(..., "--site", help="site profile YAML (repeatable)"),
         db: Path = typer.Option(DEFAULT_DB, help="DuckDB file"),
         max_pages: int | None = typer.Option(None, min=1, help="listing pages per start URL"),
-        since: str | None = typer.Option(None, help="backfill: walk listings back to YYYY-MM-DD")) -> None:
+        since: str | None = typer.Option(None, help="backfill: walk listings back to YYYY-MM-DD"),
+        report_dir: Path = typer.Option(Path("reports"), help="where the trend report is written")) -> None:
     """One pipeline run (crawl → parse → dedupe → land) for the given site profiles."""
     bad = []
     for path in site:  # validate every profile first, so a typo is reported before any crawling
@@ -56,7 +57,8 @@ def run(site: list[Path] = typer.Option(..., "--site", help="site profile YAML (
         from flows.progress import progress_bar
 
         with progress_bar():
-            results = pipeline(good, db=str(db), max_pages=max_pages, since=_since(since))
+            results = pipeline(good, db=str(db), max_pages=max_pages, since=_since(since),
+                               report_dir=str(report_dir))
     for r in results:
         typer.echo(_summary_line(r))
     if bad:
@@ -131,6 +133,20 @@ def extract(file: Path = typer.Argument(..., help="HTML or text file ('-' for st
 
     for mention in stats_of_file(_read_input(file), published=published, region=region):
         typer.echo(json.dumps(mention, ensure_ascii=False))
+
+
+@app.command()
+def report(db: Path = typer.Option(DEFAULT_DB, help="DuckDB file"),
+           out: Path = typer.Option(Path("reports"), help="folder for the charts and pages")) -> None:
+    """Write trend charts (PNG) and an HTML/Markdown report from fct_crime_trend."""
+    from tasks.report import write_report
+
+    con = connect(db, read_only=True)
+    try:
+        result = write_report(con, out)
+    finally:
+        con.close()
+    typer.echo(f"report: {result.html_path} ({len(result.charts)} charts), {result.markdown_path}")
 
 
 @app.command()

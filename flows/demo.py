@@ -41,6 +41,7 @@ def run_demo(db: Path, port: int, n_articles: int, echo: Callable[[str], None] =
             results = pipeline(demo_site_files(server.port, Path(tmp)), db=str(db))
     finally:
         server.stop()
+    echo(f"report: {Path('reports/report.html').resolve()}")
     for r in results:
         echo(f"{r['site']}: {r['article_pages_fetched']} pages fetched, {r['new_articles']} new articles, "
              f"{r['failed']} failed, {r['articles_total']} articles in {r['clusters_total']} clusters in {db}")
@@ -50,6 +51,11 @@ def run_demo(db: Path, port: int, n_articles: int, echo: Callable[[str], None] =
                                 min(published_at)::DATE AS first, max(published_at)::DATE AS last
                          FROM articles GROUP BY site ORDER BY site""")
         print_table(rel.columns, rel.fetchall(), title="articles by site")
+        rel = con.sql("""SELECT jurisdiction, category, subcategory, measure, period_start, period_end, "count",
+                                yoy_pct, pop_pct, count_prev_year_derived, conflict, n_articles
+                         FROM fct_crime_trend ORDER BY n_articles DESC, period_start DESC, jurisdiction, category
+                         LIMIT 15""")
+        print_table(rel.columns, rel.fetchall(), title="fct_crime_trend: most reported points")
     finally:
         con.close()
     return results

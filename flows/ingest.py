@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
@@ -81,11 +81,46 @@ def ingest_site(site_file: str, db: str = DEFAULT_DB, max_pages: int | None = No
     return summary.as_dict()
 
 
+NEW_STATS_SQL = """
+    SELECT a.site, m.jurisdiction, CAST(m.period_start AS VARCHAR) AS period_start,
+           CAST(m.period_end AS VARCHAR) AS period_end, m.category, m.subcategory, m.measure, m.metric, m.value,
+           m.evidence, a.url
+    FROM crime_stat_mentions m JOIN articles a USING (article_id)
+    WHERE a.updated_at >= ? ORDER BY a.site, m.jurisdiction, m.period_start, m.category LIMIT 1000"""
+
+
+def _publish_outputs(db: str, since: datetime, report_dir: str | None) -> str | None:
+    """Table artifact of the statistics this run landed, and the trend report with a link to it."""
+    from tasks.report import write_report
+
+    con = connect(db, on_wait=get_run_logger().warning)
+    try:
+        cur = con.execute(NEW_STATS_SQL, [since])
+        columns = [d[0] for d in cur.description]
+        rows = [dict(zip(columns, r, strict=True)) for r in cur.fetchall()]
+        create_table_artifact(rows, key="new-statistics",
+                              description=f"{len(rows)} statistics landed by this run (first 1,000)")
+        if report_dir is None:
+            return None
+        result = write_report(con, report_dir)
+    finally:
+        con.close()
+    link = result.html_path.resolve().as_uri()
+    create_link_artifact(link, link_text="crime trend report", key="trend-report",
+                         description=f"{len(result.charts)} charts")
+    return str(result.html_path)
+
+
+report_task = task(_publish_outputs, name="publish-statistics-and-report", cache_policy=NO_CACHE)
+
+
 @flow(name="pipeline", log_prints=False)
 def pipeline(site_files: list[str], db: str = DEFAULT_DB, max_pages: int | None = None,
-             since: date | None = None) -> list[dict]:
-    """Every site in turn; a site that fails does not stop the others, and the run fails at the end."""
+             since: date | None = None, report_dir: str | None = "reports") -> list[dict]:
+    """Every site in turn, then the SQL build and the report; a site that fails does not stop the others,
+    and the run fails at the end naming it."""
     logger = get_run_logger()
+    started = datetime.now(UTC)
     results, errors = [], []
     for site_file in site_files:
         try:
@@ -95,6 +130,7 @@ def pipeline(site_files: list[str], db: str = DEFAULT_DB, max_pages: int | None 
             errors.append(f"{site_file}: {exc}")
     if results:
         build_warehouse(db)
+        report_task(db, started, report_dir)
     if errors:
         raise SiteRunsFailed("; ".join(errors))
     return results

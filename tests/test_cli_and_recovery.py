@@ -58,13 +58,13 @@ def test_sigkill_mid_run_then_rerun_loses_nothing_and_duplicates_nothing(tmp_pat
     try:
         sites = site_files(server.port, tmp_path)
         db = tmp_path / "kill.duckdb"
-        proc = cli_popen("run", "--site", sites[0], "--site", sites[1], "--db", str(db))
+        proc = cli_popen("run", "--site", sites[0], "--site", sites[1], "--db", str(db), "--report-dir", str(tmp_path))
         deadline = time.monotonic() + 240
         while article_requests(server) < 120 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         assert proc.poll() is None, "the run ended before it could be killed: " + proc.stderr.read()[-500:]
         kill_group(proc)
-        done = cli("run", "--site", sites[0], "--site", sites[1], "--db", str(db))
+        done = cli("run", "--site", sites[0], "--site", sites[1], "--db", str(db), "--report-dir", str(tmp_path))
         assert done.returncode == 0, done.stderr
         con = duckdb.connect(str(db), read_only=True)
         urls = [u for (u,) in con.execute("SELECT url FROM articles").fetchall()]

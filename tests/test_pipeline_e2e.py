@@ -23,7 +23,7 @@ def crawled(tmp_path_factory):
     folder = tmp_path_factory.mktemp("e2e")
     db = folder / "e2e.duckdb"
     sites = site_files(server.port, folder)
-    first = pipeline(sites, db=str(db))
+    first = pipeline(sites, db=str(db), report_dir=str(folder / "reports"))
     requests_first = len(server.request_log)
     yield {"portal": portal, "server": server, "db": db, "sites": sites, "first": first,
            "requests_first": requests_first}
@@ -80,7 +80,7 @@ def test_rerun_on_unchanged_portal_fetches_no_article_and_changes_nothing(crawle
     counts = {t: _rows(db, f"SELECT count(*) FROM {t}")[0][0] for t in DATA_TABLES}
     before = len(server.request_log)
     articles_before = article_requests(server)
-    second = pipeline(crawled["sites"], db=str(db))
+    second = pipeline(crawled["sites"], db=str(db), report_dir=None)
     assert sum(r["new_articles"] + r["updated_articles"] for r in second) == 0
     assert all(r["article_pages_fetched"] == 0 for r in second)
     new_requests = server.request_log[before:]
@@ -101,6 +101,20 @@ def test_run_summary_artifact_recorded(crawled):
             artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["run-summary-demo-dongguan"])))
     assert artifacts, "no run-summary artifact for demo-dongguan"
     assert "new articles" in artifacts[0].data
+    with get_client(sync_client=True) as client:
+        stats = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["new-statistics"])))
+        links = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["trend-report"])))
+    assert stats and stats[-1].type == "table" and "jurisdiction" in str(stats[-1].data)
+    assert links and "report.html" in str(links[-1].data)
+
+
+def test_report_written_with_charts(crawled):
+    folder = crawled["db"].parent / "reports"
+    page = (folder / "report.html").read_text(encoding="utf-8")
+    charts = sorted(folder.glob("trend-*.png"))
+    assert charts and all(c.stat().st_size > 5000 for c in charts)
+    assert all(c.name in page for c in charts)
+    assert "东莞市" in page and (folder / "report.md").exists()
 
 
 def test_reprocess_from_archive_gives_the_same_articles(crawled, tmp_path):
