@@ -41,10 +41,10 @@ def run_demo(db: Path, port: int, n_articles: int, echo: Callable[[str], None] =
             results = pipeline(demo_site_files(server.port, Path(tmp)), db=str(db))
     finally:
         server.stop()
-    echo(f"report: {Path('reports/report.html').resolve()}")
     for r in results:
         echo(f"{r['site']}: {r['article_pages_fetched']} pages fetched, {r['new_articles']} new articles, "
-             f"{r['failed']} failed, {r['articles_total']} articles in {r['clusters_total']} clusters in {db}")
+             f"{r['new_mentions']} statistics, {r['failed']} failed; {r['articles_total']} articles in "
+             f"{r['clusters_total']} clusters in {db}")
     con = connect(db, read_only=True)
     try:
         rel = con.sql("""SELECT site, count(*) AS articles, count(DISTINCT cluster_id) AS clusters,
@@ -58,4 +58,5 @@ def run_demo(db: Path, port: int, n_articles: int, echo: Callable[[str], None] =
         print_table(rel.columns, rel.fetchall(), title="fct_crime_trend: most reported points")
     finally:
         con.close()
+    echo(f"trend report: {Path('reports/report.html').resolve()}")
     return results
