@@ -168,6 +168,19 @@ def sql(query: str = typer.Argument(..., help="SQL to run"),
 
 
 @app.command()
+def serve(only: list[str] = typer.Option(None, "--only", help="serve only this deployment (repeatable)"),
+          interval: float | None = typer.Option(None, min=1, help="replace every schedule by one of N seconds")
+          ) -> None:
+    """Serve prefect.yaml's deployments with their schedules on this machine (no work pool; Ctrl-C stops)."""
+    from flows.serve import serve as serve_deployments
+
+    try:
+        serve_deployments(only=only or None, interval=interval)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
+@app.command()
 def portal(port: int = typer.Option(8765, help="port on 127.0.0.1"),
            articles: int = typer.Option(300, min=50, max=100_000, help="number of articles"),
            seed: int = typer.Option(7, help="generator seed")) -> None:

@@ -136,6 +136,17 @@ def pipeline(site_files: list[str], db: str = DEFAULT_DB, max_pages: int | None 
     return results
 
 
+@flow(name="backfill", flow_run_name="backfill-{site_file}-since-{since}")
+def backfill(site_file: str, since: date, max_pages: int = 2000, db: str = DEFAULT_DB,
+             report_dir: str | None = "reports") -> dict:
+    """One site walked back to `since`: every listing page until the articles are older (no early stop)."""
+    started = datetime.now(UTC)
+    result = ingest_site(site_file, db=db, max_pages=max_pages, since=since, build_models=False)
+    build_warehouse(db)
+    report_task(db, started, report_dir)
+    return result
+
+
 @flow(name="build-warehouse")
 def build_warehouse(db: str = DEFAULT_DB) -> dict:
     """Run the SQL models and data tests; a failing data test fails the run, naming the test."""

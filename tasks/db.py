@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from importlib import resources
 from pathlib import Path
@@ -9,7 +10,9 @@ from pathlib import Path
 import duckdb
 
 DEFAULT_DB = "data/crimetrend.duckdb"
-LOCK_WAIT_SECONDS = 120.0
+# A scheduled run that meets a long backfill waits for it rather than failing; a reader gives up sooner.
+LOCK_WAIT_SECONDS = float(os.environ.get("CRIMETREND_LOCK_WAIT_SECONDS", "3600"))
+READER_WAIT_SECONDS = 15.0
 
 
 class DatabaseError(RuntimeError):
@@ -47,11 +50,13 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     return applied
 
 
-def connect(path: str | Path = DEFAULT_DB, read_only: bool = False, wait_seconds: float = LOCK_WAIT_SECONDS,
+def connect(path: str | Path = DEFAULT_DB, read_only: bool = False, wait_seconds: float | None = None,
             on_wait=None) -> duckdb.DuckDBPyConnection:
     """Open the DB (creating its folder), migrate it when writable. Another process holding the write lock
     makes us wait up to `wait_seconds` (calling `on_wait(message)` once), then fail with one line."""
     path = Path(path)
+    if wait_seconds is None:
+        wait_seconds = READER_WAIT_SECONDS if read_only else LOCK_WAIT_SECONDS
     if read_only and not path.exists():
         raise DatabaseError(f"{path}: database not found (run `crimetrend run` or `crimetrend demo` first)")
     if not read_only:

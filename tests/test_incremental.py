@@ -1,0 +1,84 @@
+"""Incremental runs on the sample portal: an unchanged portal costs almost nothing; new articles are exactly
+what is fetched; two runs at once on one DB file both finish with the row counts of one run."""
+
+from __future__ import annotations
+
+import duckdb
+
+from sampleportal.generator import Portal
+from sampleportal.server import start_portal
+from tasks.config import load_site
+from tasks.db import connect
+from tasks.site_run import run_site
+from tests.portal_helpers import cli, cli_popen, site_files
+
+TABLES = ("raw_pages", "articles", "crime_stat_mentions", "article_bands")
+
+
+def _crawl(sites, db, run_id):
+    con = connect(db)
+    try:
+        return [run_site(load_site(s), con, f"{run_id}-{i}") for i, s in enumerate(sites)]
+    finally:
+        con.close()
+
+
+def _counts(db):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
+    finally:
+        con.close()
+
+
+def test_second_run_is_cheap_and_new_articles_are_exactly_fetched(tmp_path):
+    portal = Portal(seed=21, n_articles=1000)
+    server = start_portal(portal, host="127.0.0.1", port=0)
+    try:
+        sites = site_files(server.port, tmp_path)
+        db = tmp_path / "inc.duckdb"
+        _crawl(sites, db, "first")
+        first_requests = len(server.request_log)
+        counts = _counts(db)
+        assert counts["articles"] == 1000
+
+        mark = len(server.request_log)
+        _crawl(sites, db, "second")
+        second = server.request_log[mark:]
+        assert len(second) <= 0.05 * first_requests, (len(second), first_requests)
+        assert _counts(db) == counts
+
+        before = {t["url"] for t in portal.truth_articles()}
+        portal.add_articles(20)
+        new_urls = {t["url"] for t in portal.truth_articles()} - before
+        assert len(new_urls) == 20
+        mark = len(server.request_log)
+        _crawl(sites, db, "third")
+        article_paths = {p for m, p, s in server.request_log[mark:] if s == 200
+                         and p.endswith((".html", ".htm")) and "/index" not in p and "/list_" not in p}
+        assert {server.base_url + p for p in article_paths} == new_urls
+        con = duckdb.connect(str(db), read_only=True)
+        landed = {u for (u,) in con.execute("SELECT url FROM articles").fetchall()}
+        con.close()
+        assert landed == before | new_urls
+    finally:
+        server.stop()
+
+
+def test_two_runs_at_once_both_finish_with_single_run_counts(tmp_path):
+    portal = Portal(seed=22, n_articles=300)
+    server = start_portal(portal, host="127.0.0.1", port=0)
+    try:
+        sites = site_files(server.port, tmp_path)
+        single = tmp_path / "single.duckdb"
+        _crawl(sites, single, "single")
+        shared = tmp_path / "shared.duckdb"
+        args = ["run", "--site", sites[0], "--site", sites[1], "--db", str(shared), "--report-dir", str(tmp_path)]
+        first = cli_popen(*args)
+        second = cli(*args)
+        first.wait(timeout=600)
+        assert first.returncode == 0, first.stderr.read()
+        assert second.returncode == 0, second.stderr
+        assert _counts(shared) == _counts(single)
+    finally:
+        server.stop()
