@@ -7,7 +7,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.artifacts import (
+    create_link_artifact,
+    create_markdown_artifact,
+    create_progress_artifact,
+    create_table_artifact,
+    update_progress_artifact,
+)
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
@@ -54,7 +60,8 @@ def summary_markdown(s: SiteRunSummary) -> str:
     lines += [f"| {name} | {value} |" for name, value in rows]
     lines += ["", "| step | seconds |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in s.seconds.items()]
     if s.failures:
-        lines += ["", f"**{s.failed} URLs failed or were skipped**; first of them:", "",
+        lines += ["", f"**Partly failed: {s.failed} URLs failed or were skipped** (the rest landed); "
+                  "the failed-urls table artifact has them all, the first are:", "",
                   "| url | stage | reason |", "|---|---|---|"]
         lines += [f"| {f['url']} | {f['stage']} | {f['reason']} |" for f in s.failures[:20]]
     return "\n".join(lines)
@@ -66,18 +73,31 @@ def ingest_site(site_file: str, db: str = DEFAULT_DB, max_pages: int | None = No
     """Crawl one site profile into the DuckDB file: fetch → parse → dedupe → land, in batches."""
     logger = get_run_logger()
     site = load_site(site_file)
+    page_budget = max_pages or site.listing.max_pages
+    progress_id = create_progress_artifact(0.0, key=f"crawl-progress-{site.name}",
+                                           description=f"listing pages walked of at most {page_budget}")
+
+    def on_batch(summary: SiteRunSummary) -> None:
+        report(summary)
+        # the listing walk bounds the crawl; articles are fetched as their listing page is read
+        update_progress_artifact(progress_id, min(99.0, 100.0 * summary.listing_pages / max(1, page_budget)))
+
     con = connect(db, on_wait=logger.warning)
     try:
         run_id = str(flow_run.id or uuid.uuid4())
         summary = run_site(site, con, run_id, max_pages=max_pages, since=since, batch_size=batch_size,
-                           steps=PREFECT_STEPS, progress=report)
+                           steps=PREFECT_STEPS, progress=on_batch)
         if build_models:
             build_task(con)
     finally:
         con.close()
+    update_progress_artifact(progress_id, 100.0)
     logger.info(summary.line())
     create_markdown_artifact(summary_markdown(summary), key=f"run-summary-{site.name}",
                              description=f"crimetrend run summary for {site.name}")
+    if summary.failures:
+        create_table_artifact(summary.failures, key=f"failed-urls-{site.name}",
+                              description=f"{summary.failed} URLs failed or were skipped (first 500)")
     return summary.as_dict()
 
 
