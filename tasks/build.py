@@ -11,6 +11,8 @@ from importlib import resources
 
 import duckdb
 
+from tasks.failpoints import failpoint
+
 LAYERS = ("stg_", "int_", "dim_", "fct_")
 
 
@@ -81,6 +83,7 @@ def build(con: duckdb.DuckDBPyConnection) -> BuildResult:
             con.execute(f'CREATE OR REPLACE TABLE "{name}" AS {sql.strip().rstrip(";")}')
             built.append(name)
         tests = run_data_tests(con)
+        failpoint("build-before-commit")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

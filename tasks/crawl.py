@@ -54,6 +54,8 @@ class SiteCrawl:
                  complete_chains: set[str] | None = None):
         self.site = site
         self.fetcher = fetcher
+        if fetcher.allowed_ports is None:  # links and redirects to other ports of an allowed host stay out
+            fetcher.limit_ports(site.start_urls)
         self.known = known
         self.known_listings = known_listings or {}
         self.max_pages = max_pages or site.listing.max_pages

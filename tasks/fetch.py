@@ -15,13 +15,23 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from tasks.config import Politeness
+from tasks.netguard import profile_allows_internal, refusal, resolve
 from tasks.urls import host_allowed
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = (429, 500, 502, 503, 504)
+DEFAULT_PORTS = {"http": 80, "https": 443}
 # A hostile Retry-After (hours) must not stall a run; longer waits are treated as a failure to retry later.
 RETRY_AFTER_CAP_SECONDS = 30
 CHUNK = 64 * 1024
+
+
+def _port(url: str) -> int | None:
+    try:
+        parts = urlsplit(url)
+        return parts.port or DEFAULT_PORTS.get(parts.scheme)
+    except ValueError:  # a port out of range or not a number
+        return None
 
 
 class FetchError(Exception):
@@ -86,6 +96,11 @@ class Fetcher:
                               pool_maxsize=max(4, self.p.concurrency * 2))
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
+        self.allow_internal = profile_allows_internal(self.allowed_domains)
+        # allowed_domains names hosts, not ports: without a port scope a link or redirect to another port of
+        # an allowed host (127.0.0.1:<anything>, an admin console on :8080) would be fetched. None = no check
+        # (bare Fetchers in tests); SiteCrawl narrows it to the default ports plus its start URLs' ports.
+        self.allowed_ports: set[int] | None = None
         self._hosts: dict[str, _HostState] = {}
         self._hosts_lock = threading.Lock()
         self.requests_made = 0
@@ -93,6 +108,13 @@ class Fetcher:
 
     def close(self) -> None:
         self.session.close()
+
+    def limit_ports(self, start_urls: list[str]) -> None:
+        """Fetch only the schemes' default ports and the ports the start URLs name."""
+        self.allowed_ports = set(DEFAULT_PORTS.values()) | {p for u in start_urls if (p := _port(u)) is not None}
+
+    def _port_allowed(self, url: str) -> bool:
+        return self.allowed_ports is None or _port(url) in self.allowed_ports
 
     # -- politeness ---------------------------------------------------------------------------------
     def _host(self, url: str) -> _HostState:
@@ -149,6 +171,8 @@ class Fetcher:
         started = datetime.now(UTC)
         if not host_allowed(url, self.allowed_domains):
             return FetchResult(url, url, 0, started, error="outside_allowed_domains")
+        if not self._port_allowed(url):
+            return FetchResult(url, url, 0, started, error="outside_allowed_ports")
         if not self.robots_allows(url):
             return FetchResult(url, url, 0, started, error="robots_disallowed")
         headers = {}
@@ -173,6 +197,8 @@ class Fetcher:
             nxt = urljoin(current, result)
             if not host_allowed(nxt, self.allowed_domains):
                 raise FetchError("redirect_outside_allowed_domains", 0)
+            if not self._port_allowed(nxt):
+                raise FetchError("redirect_outside_allowed_ports", 0)
             if not self.robots_allows(nxt) and html_only:
                 raise FetchError("redirect_robots_disallowed", 0)
             current = nxt
@@ -180,6 +206,12 @@ class Fetcher:
 
     def _one_hop(self, url: str, current: str, headers: dict[str, str], html_only: bool) -> FetchResult | str:
         """A response (FetchResult) or the Location of a redirect (str)."""
+        parts = urlsplit(current)
+        # checked on every hop, so a redirect or a DNS answer cannot lead into the local network
+        why = refusal(resolve(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)),
+                      self.allow_internal)
+        if why:
+            raise FetchError(why)
         body_attempts = max(1, self.p.retries + 1)
         last_reason = "error"
         for attempt in range(1, body_attempts + 1):

@@ -13,6 +13,7 @@ import numpy as np
 import pyarrow as pa
 
 from tasks.dedup import assign_clusters
+from tasks.failpoints import failpoint
 from tasks.process import ParsedArticle, RawPage, compress
 
 
@@ -207,6 +208,7 @@ def land_batch(con: duckdb.DuckDBPyConnection, site: str, run_id: str, raw_pages
         counts = land_articles(con, articles, now)
         counts.raw_pages = land_raw_pages(con, raw_pages, run_id)
         counts.failures = land_failures(con, site, run_id, failures, now)
+        failpoint("land-before-commit")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -11,6 +11,7 @@ import duckdb
 
 from tasks.config import SiteProfile
 from tasks.crawl import CrawlBatch, KnownArticle, SiteCrawl
+from tasks.failpoints import failpoint
 from tasks.fetch import Fetcher
 from tasks.land import CrawlFailure, LandCounts, land_batch
 from tasks.process import ParsedArticle, RawPage, parse_article_page
@@ -126,6 +127,7 @@ def run_site(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, *, 
             timers["fetch"] += time.perf_counter() - t0
             if batch is None:
                 break
+            failpoint("after-fetch")
             t0 = time.perf_counter()
             parsed = steps.parse_batch(site, batch)
             timers["parse"] += time.perf_counter() - t0

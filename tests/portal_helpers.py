@@ -45,3 +45,15 @@ def kill_group(proc: subprocess.Popen) -> None:
     except ProcessLookupError:
         pass
     proc.wait()
+
+
+def cli_until_killed(*args: str, env: dict, timeout: float = 600) -> int:
+    """Run the CLI expecting it to be killed (a failpoint); then end what it left behind (Prefect's temporary
+    server) by killing its process group. Returns the exit status."""
+    proc = subprocess.Popen([sys.executable, "-m", "flows.cli", *args], cwd=REPO, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True,
+                            env={**os.environ, "PREFECT_HOME": CLI_PREFECT_HOME, **env})
+    try:
+        return proc.wait(timeout=timeout)
+    finally:
+        kill_group(proc)
