@@ -202,12 +202,11 @@ def main() -> None:
     except Exception as exc:  # keep one clear line; CRIMETREND_DEBUG=1 shows the traceback
         if os.environ.get("CRIMETREND_DEBUG"):
             raise
-        import click
-
-        if isinstance(exc, click.exceptions.Abort):
+        if type(exc).__name__ == "Abort":  # Ctrl-C at a prompt
             sys.exit(130)
-        if isinstance(exc, click.ClickException):
-            exc.show()
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # typer's (vendored) click errors
+            # usage errors too are one line: what was wrong, not the whole usage text
+            typer.echo(f"crimetrend: error: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
         first = (str(exc).splitlines() or [""])[0]
         typer.echo(f"crimetrend: error: {type(exc).__name__}: {first}", err=True)
