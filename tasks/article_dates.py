@@ -19,6 +19,7 @@ _TIME = r"(?:\s*[T ]?\s*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1
 _FULL_RE = re.compile(
     r"(?<!\d)((?:19[89]|20[0-3])\d)" + _SEP_YM + r"(\d{1,2})" + _SEP_MD + r"(\d{1,2})(?!\d)\s*日?" + _TIME
 )
+DATE_RE = _FULL_RE  # public name: callers that need match positions (generic_extract)
 _ISO_OFFSET_RE = re.compile(r"(Z|[+-]\d{2}:?\d{2})\s*$")
 # Year-less "09-30 22:46" / "09月30日 22:46" shown by some apps; the year must come from elsewhere.
 _PARTIAL_RE = re.compile(r"(?<![\d-])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s+(\d{1,2})[:：](\d{2})(?!\d)")

@@ -28,6 +28,10 @@ _NOT_TEXT_TAGS = frozenset(JUNK_TAGS) | {"title", "option"}
 _TEXT_TAG_ID = 2  # lexbor's LXB_TAG__TEXT; comparing ids avoids building a tag string per node
 _NOT_ARTICLE_PENALTY = 0.25
 _HEADING_STRIP_RE = re.compile(r"[\s:：>»›【】\[\]〖〗「」『』<>（）()|｜·•■◆▌▎█—-]+")
+# Cookie/consent banners are a block of real sentences that can outscore a short article (or one
+# whose text the page fills in by script); a finalist whose first paragraph is such a notice is
+# penalised like a comment box.
+_CONSENT_RE = re.compile(r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|consent|settings)\b", re.I)
 _RESCORE_TOP = 6  # candidates whose link density is measured (the costly part, so only a few)
 
 
@@ -130,6 +134,8 @@ def _candidate_factor(node: LexborNode, page: Page, first_text: int, chars: tupl
             break
         anc = anc.parent
         hops += 1
+    if first_text < len(page.texts) and _CONSENT_RE.search(page.texts[first_text][0]):
+        factor *= _NOT_ARTICLE_PENALTY
     for text, _ in page.texts[max(0, first_text - 3) : first_text]:
         if _HEADING_STRIP_RE.sub("", text) in STOP_HEADINGS:
             factor *= _NOT_ARTICLE_PENALTY

@@ -13,7 +13,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tasks.article_dates import date_from_url, find_datetime, find_partial
+from tasks.article_dates import DATE_RE, date_from_url, find_datetime, find_partial
 from tasks.extract_blocks import Page, choose_container, scan
 from tasks.extract_body import filter_lines, render_lines
 from tasks.extract_meta import crumb_text, find_breadcrumb, find_title, meta_values, metadata_date
@@ -25,6 +25,18 @@ _AFTER_BODY_RUNS = 12
 _CRUMB_LABEL_RE = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置)")
 _CRUMB_LINE_RE = re.compile(r"^[^>»›]{1,20}(?:\s*[>»›]\s*[^>»›]{1,20}){2,}\s*$")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+# Blog/forum sidebars show the author's profile dates (建立于:2004年10月6日, 注册时间…) next to the
+# post; they are never the article's date, so they are blanked before the byline window is searched.
+_PROFILE_DATE_RE = re.compile(
+    r"(?:建立于|创建于|注册于|注册时间|注册日期|加入时间|加入于|开通于|开通时间|最后登录|上次登录)\s*[:：]?\s*"
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+)
+# Forum and blog posts without a byline above the text sign the post underneath it: 本贴由X于<date>,
+# 发表于 <date>, 发布时间 <date> by X. Only a date right after such a label is taken, and the first
+# one wins, so the replies' identical signature lines further down are never used.
+_POST_SIGN_RE = re.compile(r"(?:本贴由|本帖由|由\s*\S{1,20}\s*于|发表于|发布于|发布时间|发表时间|posted\s+(?:on|at))\s*[:：]?\s*$", re.I)
+_HEAD_RUNS = 10  # text runs at the top of the body searched for a bare date line
+_DATE_LINE_MAX = 40  # a date line ("2003-7-24 钱江晚报", "2005年1月2日") is short
 
 EMPTY = {"title": None, "published": None, "source": None, "author": None, "body": "", "breadcrumb": None}
 
@@ -61,6 +73,35 @@ def _window(page: Page, start: int, stop: int) -> str:
     return " ".join(text.strip() for text, _ in page.texts[max(0, start) : max(0, stop)])
 
 
+def _signed_date(page: Page, start: int, stop: int) -> str | None:
+    """Date of the first post-signature line (see _POST_SIGN_RE) in text runs start..stop."""
+    text = _window(page, start, stop)
+    for m in DATE_RE.finditer(text):
+        if _POST_SIGN_RE.search(text[max(0, m.start() - 40) : m.start()]):
+            found = find_datetime(text[m.start() : m.start() + 40])
+            if found:
+                return found[0]
+    return None
+
+
+def _head_date(page: Page, body_idx: int) -> str | None:
+    """A bare date line among the first runs of the body, before its prose starts.
+
+    Pages whose headline is not marked up carry the byline and date inside the article block
+    (作者：… / 2005年1月2日); the body filter drops that line, the date is taken from it here.
+    """
+    for text, _ in page.texts[body_idx : body_idx + _HEAD_RUNS]:
+        text = text.strip()
+        if len(text) > _DATE_LINE_MAX:
+            if text.endswith(("。", "！", "？", ".")):
+                break  # prose has begun: dates further down belong to the story
+            continue
+        found = find_datetime(text)
+        if found:
+            return found[0]
+    return None
+
+
 def _published(page: Page, title_idx: int | None, body_idx: int | None, body_end: int | None,
                meta_date: str | None, meta: dict[str, str], url: str | None) -> str | None:
     if title_idx is not None:
@@ -72,6 +113,8 @@ def _published(page: Page, title_idx: int | None, body_idx: int | None, body_end
     else:
         start = (body_idx or 0) - _AFTER_TITLE_RUNS // 2
         after, before = _window(page, start, body_idx or 0), ""
+    if "于" in after or "时间" in after or "日期" in after:
+        after = _PROFILE_DATE_RE.sub(" ", after)
     found = find_datetime(after)
     if found:
         return found[0]
@@ -87,6 +130,13 @@ def _published(page: Page, title_idx: int | None, body_idx: int | None, body_end
         partial = find_partial(after, int(years[0]))
         if partial:
             return partial
+    if body_idx is not None:
+        signed = _signed_date(page, body_idx, (body_end or body_idx) + 1 + _AFTER_BODY_RUNS)
+        if signed:
+            return signed
+        head = _head_date(page, body_idx)
+        if head:
+            return head
     # Some CMS print 发布日期 under the text; only the few runs right after the body are trusted,
     # comment and related-list dates come later.
     if body_end is not None:

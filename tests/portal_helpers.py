@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -57,3 +58,10 @@ def cli_until_killed(*args: str, env: dict, timeout: float = 600) -> int:
         return proc.wait(timeout=timeout)
     finally:
         kill_group(proc)
+
+
+def free_port() -> int:
+    """A 127.0.0.1 port nothing listens on (for servers to start on, or to prove a connection fails)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

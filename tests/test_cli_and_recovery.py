@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import socket
 import time
 
 import duckdb
 
 from sampleportal.generator import Portal
 from sampleportal.server import start_portal
-from tests.portal_helpers import article_requests, cli, cli_popen, kill_group, site_files
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.portal_helpers import article_requests, cli, cli_popen, free_port, kill_group, site_files
 
 
 def _one_error_line(result) -> str:
@@ -39,7 +32,7 @@ def test_missing_site_file_is_one_line(tmp_path):
 
 
 def test_unreachable_start_url_is_one_line(tmp_path):
-    port = _free_port()  # nothing listens there
+    port = free_port()  # nothing listens there
     site = tmp_path / "down.yaml"
     site.write_text(f"name: down\nstart_urls: [http://127.0.0.1:{port}/list/]\narticle_url_pattern: x\n"
                     "politeness: {retries: 0, timeout_seconds: 2}\n", encoding="utf-8")
