@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -77,10 +76,6 @@ class SiteCrawl:
         self.pool.shutdown(wait=True)
         self.fetcher.close()
 
-    @property
-    def done(self) -> bool:
-        return not self.chains
-
     def next_batch(self, batch_size: int) -> CrawlBatch | None:
         """Walk listing pages until `batch_size` articles are due, fetch them; None when the crawl is over."""
         if not self.chains:
@@ -91,10 +86,6 @@ class SiteCrawl:
             todo.extend(self._walk_one_listing(batch))
         self._fetch_articles(todo, batch)
         return batch
-
-    def batches(self, batch_size: int) -> Iterator[CrawlBatch]:
-        while (batch := self.next_batch(batch_size)) is not None:
-            yield batch
 
     def _revalidate(self, url: str) -> bool:
         info = self.known[url]
