@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from tasks.extract_patterns import INLINE_TAGS, JUNK_TAGS, NOT_ARTICLE_ATTR_RE, PUNCT_RE, STOP_HEADINGS
+from tasks.extract_patterns import (
+    INLINE_TAGS,
+    JUNK_TAGS,
+    NOT_ARTICLE_ATTR_RE,
+    PUNCT_RE,
+    STOP_HEADINGS,
+    tag_ids,
+)
 
 _DECAY = (1.0, 0.5, 1 / 6)
 # Narrow to a child holding this share of the container's prose: a lone wrapper <div> around the
@@ -26,6 +33,11 @@ _MAX_DEPTH_WALK = 400
 # Text under these is code or widget data; skipping it here is cheaper than removing the nodes.
 _NOT_TEXT_TAGS = frozenset(JUNK_TAGS) | {"title", "option"}
 _TEXT_TAG_ID = 2  # lexbor's LXB_TAG__TEXT; comparing ids avoids building a tag string per node
+_INLINE_IDS = tag_ids(INLINE_TAGS)
+_NOT_TEXT_IDS = tag_ids(_NOT_TEXT_TAGS)
+_A_ID = next(iter(tag_ids({"a"})))
+_TOP_IDS = tag_ids({"body", "html"})
+_HTML_ID = next(iter(tag_ids({"html"})))
 _NOT_ARTICLE_PENALTY = 0.25
 _HEADING_STRIP_RE = re.compile(r"[\s:：>»›【】\[\]〖〗「」『』<>（）()|｜·•■◆▌▎█—-]+")
 # Cookie/consent banners are a block of real sentences that can outscore a short article (or one
@@ -61,23 +73,22 @@ class Page:
     blocks: dict[int, Block] = field(default_factory=dict)
 
 
-def _block_of(parent: LexborNode, blocks: dict[int, Block], index: int) -> tuple[Block, bool] | None:
-    """The block a text run under ``parent`` belongs to, and whether the run is link text."""
+def _block_of(parent: LexborNode) -> tuple[LexborNode, bool, int] | None:
+    """The block node a text run under ``parent`` belongs to, whether the run is link text, its key."""
     in_link = False
     hops = 0
     node: LexborNode | None = parent
-    while node is not None and node.tag in INLINE_TAGS and hops < _MAX_DEPTH_WALK:
-        if node.tag == "a":
+    while node is not None and hops < _MAX_DEPTH_WALK:
+        tag_id = node.tag_id
+        if tag_id not in _INLINE_IDS:
+            break
+        if tag_id == _A_ID:
             in_link = True
         node = node.parent
         hops += 1
-    if node is None or node.tag in _NOT_TEXT_TAGS:
+    if node is None or node.tag_id in _NOT_TEXT_IDS:
         return None
-    key = node.mem_id
-    block = blocks.get(key)
-    if block is None:
-        block = blocks[key] = Block(node, index)
-    return block, in_link
+    return node, in_link, node.mem_id
 
 
 def scan(root: LexborNode) -> Page:
@@ -85,15 +96,14 @@ def scan(root: LexborNode) -> Page:
     page = Page()
     blocks = page.blocks
     texts = page.texts
+    append = texts.append
     # Text runs under the same parent share its block; the climb is done once per parent.
-    by_parent: dict[int, tuple[Block, bool] | None] = {}
+    by_parent: dict[int, tuple[LexborNode, bool, int] | None] = {}
     findall = PUNCT_RE.findall
-    for node in root.traverse(include_text=True):
+    # skip_empty drops whitespace-only runs (about a third of all nodes) in C, before a Python
+    # object is made for them; runs of other Unicode spaces are still caught by strip() below.
+    for node in root.traverse(include_text=True, skip_empty=True):
         if node.tag_id != _TEXT_TAG_ID:
-            continue
-        text = node.text_content
-        stripped = text.strip() if text else ""
-        if not stripped:
             continue
         parent = node.parent
         if parent is None:
@@ -101,43 +111,80 @@ def scan(root: LexborNode) -> Page:
         pkey = parent.mem_id
         cached = by_parent.get(pkey, False)
         if cached is False:
-            cached = by_parent[pkey] = _block_of(parent, blocks, len(texts))
+            cached = by_parent[pkey] = _block_of(parent)
         if cached is None:
+            continue  # script/style/option text: never copied out of the tree
+        text = node.text_content
+        if not text:
             continue
-        block, in_link = cached
+        stripped = text.strip()
+        if not stripped:
+            continue
+        bnode, in_link, bkey = cached
+        block = blocks.get(bkey)
+        if block is None:  # created at its first non-blank run, which is its first_text
+            block = blocks[bkey] = Block(bnode, len(texts))
         n = len(stripped) - stripped.count(" ")
         block.chars += n
         if in_link:
             block.link_chars += n
         else:
             block.punct += len(findall(stripped))
-        texts.append((text, block.node.mem_id))
+        append((text, bkey))
     return page
 
 
-def _candidate_factor(node: LexborNode, page: Page, first_text: int, chars: tuple[int, int]) -> float:
+def _ancestry_factor(node: LexborNode, memo: dict[int, float]) -> float:
+    """×0.2 per enclosing <a>, ×_NOT_ARTICLE_PENALTY (then stop) at the first comment/related
+    class or id, from ``node`` up to <body>. Finalists share most ancestors, so each node's factor
+    (its own and everything above it) is memoised per page and a climb stops at a known one."""
+    path: list[tuple[int, float, bool]] = []  # (key, own factor, stops the climb)
+    anc: LexborNode | None = node
+    above = 1.0
+    hops = 0
+    while anc is not None and hops < _MAX_DEPTH_WALK:
+        tag_id = anc.tag_id
+        if tag_id in _TOP_IDS:
+            break
+        key = anc.mem_id
+        known = memo.get(key)
+        if known is not None:
+            above = known
+            break
+        own = 0.2 if tag_id == _A_ID else 1.0
+        attrs = anc.attributes
+        bad = bool(attrs) and NOT_ARTICLE_ATTR_RE.search(
+            f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        ) is not None
+        if bad:
+            own *= _NOT_ARTICLE_PENALTY
+        path.append((key, own, bad))
+        if bad:
+            above = 1.0
+            break
+        anc = anc.parent
+        hops += 1
+    for key, own, bad in reversed(path):
+        above = own if bad else own * above
+        memo[key] = above
+    return above
+
+
+def _candidate_factor(
+    node: LexborNode, page: Page, first_text: int, chars: tuple[int, int], not_article: dict[int, float]
+) -> float:
     """Readability's (1 - link density), with penalties for blocks that are not the article:
     prose wrapped in a link (a teaser), a comment/recommendation class on the block or an ancestor,
     a 相关阅读/网友评论-style heading right before its first paragraph."""
     text_len, link_len = chars
     if text_len == 0:
         return 0.0
-    factor = max(0.0, 1.0 - link_len / text_len)
-    anc: LexborNode | None = node
-    hops = 0
-    while anc is not None and anc.tag not in ("body", "html") and hops < _MAX_DEPTH_WALK:
-        if anc.tag == "a":
-            factor *= 0.2
-        attrs = anc.attributes
-        if NOT_ARTICLE_ATTR_RE.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
-            factor *= _NOT_ARTICLE_PENALTY
-            break
-        anc = anc.parent
-        hops += 1
+    factor = max(0.0, 1.0 - link_len / text_len) * _ancestry_factor(node, not_article)
     if first_text < len(page.texts) and _CONSENT_RE.search(page.texts[first_text][0]):
         factor *= _NOT_ARTICLE_PENALTY
     for text, _ in page.texts[max(0, first_text - 3) : first_text]:
-        if _HEADING_STRIP_RE.sub("", text) in STOP_HEADINGS:
+        # STOP_HEADINGS are all Chinese: an ASCII run cannot be one, the regex is skipped.
+        if not text.isascii() and _HEADING_STRIP_RE.sub("", text) in STOP_HEADINGS:
             factor *= _NOT_ARTICLE_PENALTY
             break
     return factor
@@ -148,21 +195,40 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     firsts: dict[int, int] = {}  # first prose text run below each candidate
-    prose = [(b, b.prose_score) for b in page.blocks.values()]
-    prose = [(b, s) for b, s in prose if s > 0]
+    prose: list[tuple[Block, float]] = []
+    # One climb per block serves both the scores (prose blocks) and the finalists' link density
+    # (all blocks): the ancestors' keys are kept instead of walking the parents twice.
+    climbs: list[tuple[Block, list[tuple[int, LexborNode, bool]]]] = []
+    # Sibling blocks share their parent: its three-level chain (key, node, is <html>) is climbed once.
+    chains: dict[int, list[tuple[int, LexborNode, bool]]] = {}
+    for block in page.blocks.values():
+        score = block.prose_score
+        parent = block.node.parent
+        if parent is None:
+            keys: list[tuple[int, LexborNode, bool]] = []
+        else:
+            pkey = parent.mem_id
+            keys = chains.get(pkey)
+            if keys is None:
+                keys = chains[pkey] = []
+                anc = parent
+                for _ in _DECAY:
+                    if anc is None:
+                        break
+                    keys.append((anc.mem_id, anc, anc.tag_id == _HTML_ID))
+                    anc = anc.parent
+        if score > 0:
+            prose.append((block, score))
+            for (key, anc, is_html), weight in zip(keys, _DECAY, strict=False):
+                if is_html:
+                    break
+                scores[key] = scores.get(key, 0.0) + score * weight
+                nodes[key] = anc
+                if key not in firsts:
+                    firsts[key] = block.first_text
+        climbs.append((block, keys))
     if not prose:
         return None, {}
-    for block, score in prose:
-        anc = block.node.parent
-        for weight in _DECAY:
-            if anc is None or anc.tag in ("html", "#document"):
-                break
-            key = anc.mem_id
-            scores[key] = scores.get(key, 0.0) + score * weight
-            nodes[key] = anc
-            if key not in firsts:
-                firsts[key] = block.first_text
-            anc = anc.parent
     top = sorted(scores, key=scores.__getitem__, reverse=True)[:_RESCORE_TOP]
     # Penalties divide by at most ~5, so weaker candidates cannot win and are not measured.
     top = [key for key in top if scores[key] >= 0.05 * scores[top[0]]]
@@ -170,18 +236,16 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
     # reach as the scores): walking whole subtrees with css("a") cost more than the rest together.
     wanted = set(top)
     sums = {key: [0, 0] for key in top}
-    for block in page.blocks.values():
-        anc = block.node.parent
-        for _ in _DECAY:
-            if anc is None:
-                break
-            key = anc.mem_id
+    for block, keys in climbs:
+        for key, _, _ in keys:
             if key in wanted:
                 sums[key][0] += block.chars
                 sums[key][1] += block.link_chars
-            anc = anc.parent
+    not_article: dict[int, float] = {}
     best_key = max(
-        top, key=lambda key: scores[key] * _candidate_factor(nodes[key], page, firsts[key], tuple(sums[key]))
+        top,
+        key=lambda key: scores[key]
+        * _candidate_factor(nodes[key], page, firsts[key], tuple(sums[key]), not_article),
     )
     container = nodes[best_key]
 
@@ -189,19 +253,38 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
     # and, when rendering, to tell content subtrees from furniture.
     below: dict[int, float] = {}
     container_key = container.mem_id
-    inside = {n.mem_id for n in container.traverse()}
+    # Membership in the container is found by climbing from each prose block, stopping at the first
+    # ancestor already classified (blocks share most of their ancestors), and the prose is then added
+    # along the remembered parent links; listing the container's subtree walked every node below it.
+    side: dict[int, bool] = {container_key: True}
+    up: dict[int, int] = {}
     for block, score in prose:
         node = block.node
-        if node.mem_id not in inside:
-            continue
+        path: list[int] = []
         hops = 0
+        verdict = False  # reaching the top (or the depth cap) means outside
+        key = container_key
         while node is not None and hops < _MAX_DEPTH_WALK:
             key = node.mem_id
+            known = side.get(key)
+            if known is not None:
+                verdict = known
+                break
+            path.append(key)
+            node = node.parent
+            hops += 1
+        for k in path:
+            side[k] = verdict
+        if not verdict:
+            continue
+        if path:
+            up.update(zip(path, [*path[1:], key], strict=True))
+            key = path[0]
+        while True:
             below[key] = below.get(key, 0.0) + score
             if key == container_key:
                 break
-            node = node.parent
-            hops += 1
+            key = up[key]
     total = below.get(container_key, 0.0)
     while True:
         child = container.child

@@ -21,9 +21,9 @@ from tasks.extract_patterns import (
     INLINE_TAGS,
     PUNCT_RE,
     STOP_HEADINGS,
+    tag_ids,
 )
 
-_SPACES_RE = re.compile(r"[ \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009]+")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\ufeff\x00]")
 _HEADING_STRIP_RE = re.compile(r"[\s:：>»›【】\[\]〖〗「」『』<>（）()|｜·•■◆▌▎█—-]+")
 _CRUMB_RE = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您所在的位置|你所在的位置|您现在的位置|你现在的位置)|^[^>»›]{1,20}(?:\s*[>»›]\s*[^>»›]{1,20}){2,}$")
@@ -32,9 +32,15 @@ _SKIP_TAGS = frozenset({"-comment", "script", "style", "noscript", "iframe", "sv
                         "textarea", "select", "button", "input", "template"})
 
 
-def _attr_text(node: LexborNode) -> str:
-    attrs = node.attributes
-    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+_LIST_IDS = tag_ids({"ul", "ol", "div", "table", "section", "dl", "nav", "aside"})
+_INLINE_IDS = tag_ids(INLINE_TAGS)
+_SKIP_IDS = tag_ids(_SKIP_TAGS)
+_A_ID = next(iter(tag_ids({"a"})))
+_BR_ID = next(iter(tag_ids({"br"})))
+_TEXT_ID = 2  # lexbor's LXB_TAG__TEXT
+# Lexbor's ids up to 5 are its pseudo-tags (-undef, -end-of-file, -text, -document, -comment,
+# -doctype): the names starting with "-" that are never rendered.
+_LAST_SPECIAL_ID = 5
 
 
 def _link_dense(node: LexborNode) -> bool:
@@ -45,19 +51,25 @@ def _link_dense(node: LexborNode) -> bool:
     return link_len >= 0.5 * text_len
 
 
-def _skip(node: LexborNode, below: dict[int, float]) -> bool:
+def _skip(node: LexborNode, tag_id: int, below: dict[int, float]) -> bool:
     if below.get(node.mem_id, 0.0) > 0:
         return False
-    if node.attributes.get("hidden") is not None:
+    attrs = node.attributes  # builds a dict per call: read once
+    if not attrs:
+        # No hidden/style/class/id: only a link-dense list can still be furniture.
+        return tag_id in _LIST_IDS and _link_dense(node)
+    if attrs.get("hidden") is not None:
         return True
-    style = (node.attributes.get("style") or "").replace(" ", "").lower()
-    if "display:none" in style or "visibility:hidden" in style:
-        return True
-    if node.tag in INLINE_TAGS and node.tag != "a":
+    style = attrs.get("style")
+    if style:
+        style = style.replace(" ", "").lower()
+        if "display:none" in style or "visibility:hidden" in style:
+            return True
+    if tag_id in _INLINE_IDS and tag_id != _A_ID:
         return False
-    if BOILER_ATTR_RE.search(_attr_text(node)):
+    if BOILER_ATTR_RE.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
         return True
-    return node.tag in ("ul", "ol", "div", "table", "section", "dl", "nav", "aside") and _link_dense(node)
+    return tag_id in _LIST_IDS and _link_dense(node)
 
 
 def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[str, float]]:
@@ -70,40 +82,51 @@ def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[s
     def flush() -> None:
         nonlocal link_chars
         if parts:
-            text = _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", "".join(parts))).strip()
+            text = "".join(parts)
+            # Zero-width marks are never ASCII: English text skips the regex.
+            if not text.isascii() or "\x00" in text:
+                text = _INVISIBLE_RE.sub("", text)
+            text = " ".join(text.split())  # str.split() splits on every Unicode space, in C
             if text:
                 lines.append((text, min(1.0, link_chars / max(1, len(text.replace(" ", ""))))))
             parts.clear()
         link_chars = 0
 
-    stack: list[tuple[LexborNode, bool]] = [(container, False)]
+    # The stack holds nodes to enter and, as plain ints, the tag ids of elements being left: leaving
+    # needs only the tag, and ids spare building a tag string (and a tuple) per node.
+    stack: list[LexborNode | int] = [container]
+    pop = stack.pop
+    push = stack.append
     while stack:
-        node, leaving = stack.pop()
-        tag = node.tag
-        if leaving:
-            if tag == "a":
+        node = pop()
+        if type(node) is int:
+            if node == _A_ID:
                 link_depth -= 1
-            elif tag not in INLINE_TAGS:
+            elif node not in _INLINE_IDS:
                 flush()
             continue
-        if tag == "-text":
+        tag_id = node.tag_id
+        if tag_id == _TEXT_ID:
             text = node.text_content or ""
             parts.append(text)
             if link_depth:
                 link_chars += len("".join(text.split()))
             continue
-        if tag == "br":
+        if tag_id == _BR_ID:
             flush()
             continue
-        if tag in _SKIP_TAGS or tag.startswith("-") or (node is not container and _skip(node, below)):
+        if tag_id in _SKIP_IDS or tag_id <= _LAST_SPECIAL_ID or (
+            node is not container and _skip(node, tag_id, below)
+        ):
             continue
-        if tag == "a":
+        if tag_id == _A_ID:
             link_depth += 1
-        elif tag not in INLINE_TAGS:
+        elif tag_id not in _INLINE_IDS:
             flush()
-        stack.append((node, True))
+        push(tag_id)
         children = list(node.iter(include_text=True))
-        stack.extend((child, False) for child in reversed(children))
+        children.reverse()
+        stack.extend(children)
     flush()
     return lines
 
@@ -114,6 +137,8 @@ def _is_prose(text: str) -> bool:
 
 
 def _is_stop_heading(text: str) -> bool:
+    if text.isascii():  # every stop heading is Chinese: ASCII lines cannot match
+        return False
     key = _HEADING_STRIP_RE.sub("", text)
     return key in STOP_HEADINGS or (len(key) <= 8 and key.rstrip("更多") in STOP_HEADINGS)
 
@@ -134,7 +159,8 @@ def filter_lines(lines: list[tuple[str, float]], title: str | None) -> list[str]
     out: list[str] = []
     seen_prose = False
     for text, link_share in lines:
-        if seen_prose and (_is_stop_heading(text) or END_LINE_RE.match(text)):
+        stop_heading = _is_stop_heading(text)  # once per line: it is tested twice below
+        if seen_prose and (stop_heading or END_LINE_RE.match(text)):
             break
         if not seen_prose and _is_byline(text, title):
             continue
@@ -142,7 +168,7 @@ def filter_lines(lines: list[tuple[str, float]], title: str | None) -> list[str]
             continue
         if len(text) <= _BOILER_LINE_MAX and BOILER_LINE_RE.search(text):
             continue
-        if _is_stop_heading(text):
+        if stop_heading:
             continue
         out.append(text)
         seen_prose = seen_prose or _is_prose(text)

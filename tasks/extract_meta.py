@@ -24,6 +24,9 @@ _SITE_WORD_RE = re.compile(r"网|报|新闻|频道|中心|政府|门户|官网|�
 # whose breadcrumb has another class are caught by the 当前位置/link-line rule over the text runs.
 _BREADCRUMB_SEL = "[class*=crumb], [class*=position], [class*=location], [class*=path], [id*=crumb], [id*=position]"
 _CRUMB_LABEL_RE = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在位置|位置)\s*[:：]?\s*")
+# _CRUMB_SEP_RE finds a match exactly when one of these occurs (the spaces around it are optional);
+# tests avoid its leading optional spaces being retried at every space of a long container text.
+_CRUMB_SEPS = (">", "»", "›", "→", "＞", "&gt;", "/", "\\")
 _CRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|→|＞|&gt;|/|\\|>>)\s*")
 
 
@@ -146,7 +149,7 @@ def find_breadcrumb(tree: LexborHTMLParser) -> str | None:
     """'A > B > C' from a breadcrumb-classed element or a 当前位置：line, or None."""
     for node in tree.css(_BREADCRUMB_SEL):
         text = node.text()
-        if _CRUMB_LABEL_RE.match(text) or _CRUMB_SEP_RE.search(text):
+        if _CRUMB_LABEL_RE.match(text) or any(sep in text for sep in _CRUMB_SEPS):
             found = crumb_text(node)
             if found:
                 return found

@@ -81,3 +81,22 @@ def clean_label_value(value: str) -> str | None:
     if not value or re.match(r"^\d{2,4}[-/.年]", value):
         return None
     return value
+
+
+def tag_ids(names: frozenset[str] | set[str] | list[str]) -> frozenset[int]:
+    """Lexbor's numeric ids of ``names``: hot loops compare node.tag_id (an int) instead of node.tag,
+    which builds a new string per call. Read from the parser so a lexbor upgrade cannot skew them."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    ids: set[int] = set()
+    for name in names:
+        if name == "-text":
+            ids.add(2)  # LXB_TAG__TEXT
+            continue
+        if name.startswith("-"):
+            continue
+        for node in LexborHTMLParser(f"<{name}></{name}>").root.traverse():
+            if node.tag == name:
+                ids.add(node.tag_id)
+                break
+    return frozenset(ids)

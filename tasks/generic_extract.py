@@ -45,8 +45,8 @@ def _block_index(page: Page, node: LexborNode | None) -> int | None:
     """Index in page.texts of the first text run inside ``node``."""
     if node is None:
         return None
-    for child in node.traverse(include_text=True):
-        if child.tag != "-text" or not (child.text_content or "").strip():
+    for child in node.traverse(include_text=True, skip_empty=True):
+        if child.tag_id != 2 or not (child.text_content or "").strip():  # 2: lexbor's text node id
             continue
         parent = child.parent
         while parent is not None and parent.tag in INLINE_TAGS:
@@ -155,11 +155,23 @@ def _byline_value(regex: re.Pattern[str], text: str) -> str | None:
 
 
 def _label_breadcrumb(page: Page, limit: int) -> str | None:
+    line_like: dict[int, bool] = {}  # per block: its runs share the block's text, test it once
     for text, key in page.texts[:limit]:
         block = page.blocks[key]
-        if _CRUMB_LABEL_RE.match(text) or (
-            block.link_chars and block.chars < 150 and _CRUMB_LINE_RE.match(block.node.text())
-        ):
+        # Every label contains 位置: the substring test spares a regex call per run.
+        if "位置" in text and _CRUMB_LABEL_RE.match(text):
+            hit = True
+        elif block.link_chars and block.chars < 150:
+            hit = line_like.get(key)
+            if hit is None:
+                whole = block.node.text()
+                # Two separators are needed for a match; counting them first avoids the
+                # backtracking regex on every short link block (menus, tag lists).
+                seps = whole.count(">") + whole.count("»") + whole.count("›")
+                hit = line_like[key] = seps >= 2 and _CRUMB_LINE_RE.match(whole) is not None
+        else:
+            hit = False
+        if hit:
             found = crumb_text(block.node)
             if found:
                 return found
