@@ -29,9 +29,10 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
+# The benchmark suite (about 20 minutes on 2 cores); appends its table to bench/RESULTS.md.
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
-	$(BIN)/python bench/pipeline_bench.py
+	$(BIN)/python bench/suite.py
 
 clean:
 	rm -rf $(VENV) data/crimetrend.duckdb reports

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from flows.settings import quiet_prefect_defaults
+from flows.settings import quiet_prefect_defaults, without_heartbeats
 
 quiet_prefect_defaults()
 
@@ -56,7 +56,7 @@ def run(site: list[Path] = typer.Option(..., "--site", help="site profile YAML (
     if good:
         from flows.progress import progress_bar
 
-        with progress_bar():
+        with progress_bar(), without_heartbeats():
             results = pipeline(good, db=str(db), max_pages=max_pages, since=_since(since),
                                report_dir=str(report_dir))
     for r in results:
@@ -89,7 +89,8 @@ def reprocess(db: Path = typer.Option(DEFAULT_DB, help="DuckDB file"),
 
     if not db.exists():
         raise UserError(f"{db}: database not found")
-    result = reprocess_flow(db=str(db), site=site)
+    with without_heartbeats():
+        result = reprocess_flow(db=str(db), site=site)
     typer.echo(f"reprocessed {result['pages']} archived article pages into {result['articles']} articles "
                f"in {result['clusters']} clusters")
 
@@ -101,7 +102,8 @@ def build(db: Path = typer.Option(DEFAULT_DB, help="DuckDB file")) -> None:
 
     if not db.exists():
         raise UserError(f"{db}: database not found")
-    result = build_warehouse(db=str(db))
+    with without_heartbeats():
+        result = build_warehouse(db=str(db))
     typer.echo(f"built {len(result['models'])} models; {len(result['tests'])} data tests passed")
 
 

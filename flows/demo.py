@@ -36,8 +36,9 @@ def run_demo(db: Path, port: int, n_articles: int, echo: Callable[[str], None] =
     echo(f"sample portal: {n_articles} articles at {server.base_url}/dongguan/ and {server.base_url}/news/")
     try:
         from flows.progress import progress_bar
+        from flows.settings import without_heartbeats
 
-        with tempfile.TemporaryDirectory() as tmp, progress_bar():
+        with tempfile.TemporaryDirectory() as tmp, progress_bar(), without_heartbeats():
             results = pipeline(demo_site_files(server.port, Path(tmp)), db=str(db))
     finally:
         server.stop()

@@ -17,9 +17,10 @@ from selectolax.lexbor import LexborNode
 from tasks.extract_patterns import (
     INLINE_TAGS,
     JUNK_TAGS,
-    NOT_ARTICLE_ATTR_RE,
-    PUNCT_RE,
+    PUNCT_MARK_RE,
+    PUNCT_STOP_RE,
     STOP_HEADINGS,
+    is_not_article_attr,
     tag_ids,
 )
 
@@ -44,6 +45,7 @@ _HEADING_STRIP_RE = re.compile(r"[\s:：>»›【】\[\]〖〗「」『』<>（�
 # whose text the page fills in by script); a finalist whose first paragraph is such a notice is
 # penalised like a comment box.
 _CONSENT_RE = re.compile(r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|consent|settings)\b", re.I)
+_UNSEEN = object()  # a node whose parent has not been read yet (None: it has no parent)
 _RESCORE_TOP = 6  # candidates whose link density is measured (the costly part, so only a few)
 
 
@@ -68,27 +70,19 @@ class Block:
 
 
 @dataclass(slots=True)
+class _Chain:
+    """The (key, node, decay weight) of up to three ancestors shared by sibling blocks, and the
+    characters and link characters of those blocks."""
+
+    levels: list[tuple[int, LexborNode, float]]
+    chars: int = 0
+    link_chars: int = 0
+
+
+@dataclass(slots=True)
 class Page:
     texts: list[tuple[str, int]] = field(default_factory=list)  # (text, block mem_id), document order
     blocks: dict[int, Block] = field(default_factory=dict)
-
-
-def _block_of(parent: LexborNode) -> tuple[LexborNode, bool, int] | None:
-    """The block node a text run under ``parent`` belongs to, whether the run is link text, its key."""
-    in_link = False
-    hops = 0
-    node: LexborNode | None = parent
-    while node is not None and hops < _MAX_DEPTH_WALK:
-        tag_id = node.tag_id
-        if tag_id not in _INLINE_IDS:
-            break
-        if tag_id == _A_ID:
-            in_link = True
-        node = node.parent
-        hops += 1
-    if node is None or node.tag_id in _NOT_TEXT_IDS:
-        return None
-    return node, in_link, node.mem_id
 
 
 def scan(root: LexborNode) -> Page:
@@ -97,22 +91,42 @@ def scan(root: LexborNode) -> Page:
     blocks = page.blocks
     texts = page.texts
     append = texts.append
-    # Text runs under the same parent share its block; the climb is done once per parent.
-    by_parent: dict[int, tuple[LexborNode, bool, int] | None] = {}
-    findall = PUNCT_RE.findall
+    get_block = blocks.get
+    inline_ids = _INLINE_IDS
+    not_text_ids = _NOT_TEXT_IDS
+    count_marks = PUNCT_MARK_RE.findall
+    count_stops = PUNCT_STOP_RE.findall
+    # This loop runs for every node of the page, so it is written flat: the climb to the block is
+    # inlined (a function call per text run cost more than the climb itself, most runs sit directly
+    # in their block or one <a>/<span> below it) and locals stand in for globals and methods.
     # skip_empty drops whitespace-only runs (about a third of all nodes) in C, before a Python
     # object is made for them; runs of other Unicode spaces are still caught by strip() below.
     for node in root.traverse(include_text=True, skip_empty=True):
         if node.tag_id != _TEXT_TAG_ID:
             continue
-        parent = node.parent
-        if parent is None:
+        block_node = node.parent
+        if block_node is None:
             continue
-        pkey = parent.mem_id
-        cached = by_parent.get(pkey, False)
-        if cached is False:
-            cached = by_parent[pkey] = _block_of(parent)
-        if cached is None:
+        # The block is the nearest non-inline ancestor; the run is link text when an <a> is passed
+        # on the way. The climb gives up after _MAX_DEPTH_WALK inline levels (pages nest 10,000
+        # deep) and takes the node reached as the block.
+        tag_id = block_node.tag_id
+        in_link = False
+        if tag_id in inline_ids:
+            hops = 0
+            while True:
+                if tag_id == _A_ID:
+                    in_link = True
+                block_node = block_node.parent
+                hops += 1
+                if block_node is None:
+                    break
+                tag_id = block_node.tag_id
+                if hops >= _MAX_DEPTH_WALK or tag_id not in inline_ids:
+                    break
+            if block_node is None:
+                continue
+        if tag_id in not_text_ids:
             continue  # script/style/option text: never copied out of the tree
         text = node.text_content
         if not text:
@@ -120,17 +134,21 @@ def scan(root: LexborNode) -> Page:
         stripped = text.strip()
         if not stripped:
             continue
-        bnode, in_link, bkey = cached
-        block = blocks.get(bkey)
+        key = block_node.mem_id
+        block = get_block(key)
         if block is None:  # created at its first non-blank run, which is its first_text
-            block = blocks[bkey] = Block(bnode, len(texts))
+            block = blocks[key] = Block(block_node, len(texts), 0, 0, 0)
         n = len(stripped) - stripped.count(" ")
         block.chars += n
         if in_link:
             block.link_chars += n
         else:
-            block.punct += len(findall(stripped))
-        append((text, bkey))
+            # len(PUNCT_RE.findall(stripped)) in two cheaper parts (see PUNCT_MARK_RE).
+            punct = len(count_marks(stripped))
+            if "." in stripped or "?" in stripped:
+                punct += len(count_stops(stripped))
+            block.punct += punct
+        append((text, key))
     return page
 
 
@@ -153,9 +171,7 @@ def _ancestry_factor(node: LexborNode, memo: dict[int, float]) -> float:
             break
         own = 0.2 if tag_id == _A_ID else 1.0
         attrs = anc.attributes
-        bad = bool(attrs) and NOT_ARTICLE_ATTR_RE.search(
-            f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        ) is not None
+        bad = bool(attrs) and is_not_article_attr(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
         if bad:
             own *= _NOT_ARTICLE_PENALTY
         path.append((key, own, bad))
@@ -195,38 +211,55 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     firsts: dict[int, int] = {}  # first prose text run below each candidate
-    prose: list[tuple[Block, float]] = []
-    # One climb per block serves both the scores (prose blocks) and the finalists' link density
-    # (all blocks): the ancestors' keys are kept instead of walking the parents twice.
-    climbs: list[tuple[Block, list[tuple[int, LexborNode, bool]]]] = []
-    # Sibling blocks share their parent: its three-level chain (key, node, is <html>) is climbed once.
-    chains: dict[int, list[tuple[int, LexborNode, bool]]] = {}
-    for block in page.blocks.values():
+    prose: list[tuple[int, Block, float]] = []  # (key, block, score) of the blocks of prose
+    # Sibling blocks share their parent, so the three levels above a block (each key with its node and
+    # decay weight, cut at <html>) are climbed once per parent. The same record sums its blocks'
+    # characters and link characters for the finalists' link density below, which then adds up one
+    # record per parent instead of walking the ancestors of every block a second time.
+    chains: dict[int, _Chain] = {}
+    # Each node's parent as (key, node), None at the top: every parent link read here is kept for
+    # the sibling chains and for the membership climbs below, which start from the same blocks.
+    parents: dict[int, tuple[int, LexborNode] | None] = {}
+    for bkey, block in page.blocks.items():
         score = block.prose_score
         parent = block.node.parent
         if parent is None:
-            keys: list[tuple[int, LexborNode, bool]] = []
-        else:
-            pkey = parent.mem_id
-            keys = chains.get(pkey)
-            if keys is None:
-                keys = chains[pkey] = []
-                anc = parent
-                for _ in _DECAY:
-                    if anc is None:
-                        break
-                    keys.append((anc.mem_id, anc, anc.tag_id == _HTML_ID))
-                    anc = anc.parent
-        if score > 0:
-            prose.append((block, score))
-            for (key, anc, is_html), weight in zip(keys, _DECAY, strict=False):
-                if is_html:
+            parents[bkey] = None
+            if score > 0:
+                prose.append((bkey, block, score))
+            continue
+        pkey = parent.mem_id
+        parents[bkey] = (pkey, parent)
+        chain = chains.get(pkey)
+        if chain is None:
+            levels: list[tuple[int, LexborNode, float]] = []
+            key, anc = pkey, parent
+            for weight in _DECAY:
+                if anc.tag_id == _HTML_ID:
                     break
-                scores[key] = scores.get(key, 0.0) + score * weight
-                nodes[key] = anc
-                if key not in firsts:
+                levels.append((key, anc, weight))
+                if len(levels) == len(_DECAY):
+                    break  # the parent above the last level is never needed
+                link = parents.get(key, _UNSEEN)
+                if link is _UNSEEN:
+                    above = anc.parent
+                    link = parents[key] = (above.mem_id, above) if above is not None else None
+                if link is None:
+                    break
+                key, anc = link
+            chain = chains[pkey] = _Chain(levels)
+        chain.chars += block.chars
+        chain.link_chars += block.link_chars
+        if score > 0:
+            prose.append((bkey, block, score))
+            for key, anc, weight in chain.levels:
+                known = scores.get(key)
+                if known is None:
+                    scores[key] = score * weight
+                    nodes[key] = anc
                     firsts[key] = block.first_text
-        climbs.append((block, keys))
+                else:
+                    scores[key] = known + score * weight
     if not prose:
         return None, {}
     top = sorted(scores, key=scores.__getitem__, reverse=True)[:_RESCORE_TOP]
@@ -234,13 +267,13 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
     top = [key for key in top if scores[key] >= 0.05 * scores[top[0]]]
     # Link density of the few finalists from the blocks up to three levels below them (the same
     # reach as the scores): walking whole subtrees with css("a") cost more than the rest together.
-    wanted = set(top)
     sums = {key: [0, 0] for key in top}
-    for block, keys in climbs:
-        for key, _, _ in keys:
-            if key in wanted:
-                sums[key][0] += block.chars
-                sums[key][1] += block.link_chars
+    for chain in chains.values():
+        for key, _, _ in chain.levels:
+            found = sums.get(key)
+            if found is not None:
+                found[0] += chain.chars
+                found[1] += chain.link_chars
     not_article: dict[int, float] = {}
     best_key = max(
         top,
@@ -258,21 +291,25 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
     # along the remembered parent links; listing the container's subtree walked every node below it.
     side: dict[int, bool] = {container_key: True}
     up: dict[int, int] = {}
-    for block, score in prose:
+    for key, block, score in prose:
         node = block.node
         path: list[int] = []
         hops = 0
         verdict = False  # reaching the top (or the depth cap) means outside
-        key = container_key
-        while node is not None and hops < _MAX_DEPTH_WALK:
-            key = node.mem_id
+        while hops < _MAX_DEPTH_WALK:
             known = side.get(key)
             if known is not None:
                 verdict = known
                 break
             path.append(key)
-            node = node.parent
             hops += 1
+            link = parents.get(key, _UNSEEN)
+            if link is _UNSEEN:
+                above = node.parent
+                link = parents[key] = (above.mem_id, above) if above is not None else None
+            if link is None:
+                break
+            key, node = link
         for k in path:
             side[k] = verdict
         if not verdict:

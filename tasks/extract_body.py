@@ -15,17 +15,23 @@ from selectolax.lexbor import LexborNode
 
 from tasks.article_dates import find_datetime
 from tasks.extract_patterns import (
-    BOILER_ATTR_RE,
-    BOILER_LINE_RE,
     END_LINE_RE,
     INLINE_TAGS,
     PUNCT_RE,
     STOP_HEADINGS,
+    is_boiler_attr,
+    is_boiler_line,
     tag_ids,
 )
 
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\ufeff\x00]")
-_HEADING_STRIP_RE = re.compile(r"[\s:：>»›【】\[\]〖〗「」『』<>（）()|｜·•■◆▌▎█—-]+")
+_HEADING_STRIP_CHARS = r"\s:：>»›【】\[\]〖〗「」『』<>（）()|｜·•■◆▌▎█—-"
+_HEADING_STRIP_RE = re.compile(f"[{_HEADING_STRIP_CHARS}]+")
+# A stop heading's key (the line without _HEADING_STRIP_CHARS) has at most _HEADING_KEY_MAX
+# characters; a line with a longer run of other characters cannot be one. Prose lines show such a run
+# within their first few characters, so this search ends at once where the sub() walked the line.
+_HEADING_KEY_MAX = max(8, *(len(h) for h in STOP_HEADINGS))
+_LONG_KEY_RE = re.compile(f"[^{_HEADING_STRIP_CHARS}]{{{_HEADING_KEY_MAX + 1}}}")
 _CRUMB_RE = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您所在的位置|你所在的位置|您现在的位置|你现在的位置)|^[^>»›]{1,20}(?:\s*[>»›]\s*[^>»›]{1,20}){2,}$")
 _BOILER_LINE_MAX = 80  # a credit/widget line is short; Q&A prose such as 记者：… runs longer
 _SKIP_TAGS = frozenset({"-comment", "script", "style", "noscript", "iframe", "svg", "head", "title",
@@ -67,7 +73,7 @@ def _skip(node: LexborNode, tag_id: int, below: dict[int, float]) -> bool:
             return True
     if tag_id in _INLINE_IDS and tag_id != _A_ID:
         return False
-    if BOILER_ATTR_RE.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+    if is_boiler_attr(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
         return True
     return tag_id in _LIST_IDS and _link_dense(node)
 
@@ -80,16 +86,18 @@ def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[s
     link_depth = 0
 
     def flush() -> None:
+        """End the current line. Called only while ``parts`` holds text: every block element is
+        entered and left, mostly with nothing collected, and a call per element cost more than the
+        test; link_chars only grows along with ``parts``, so it is already 0 when parts is empty."""
         nonlocal link_chars
-        if parts:
-            text = "".join(parts)
-            # Zero-width marks are never ASCII: English text skips the regex.
-            if not text.isascii() or "\x00" in text:
-                text = _INVISIBLE_RE.sub("", text)
-            text = " ".join(text.split())  # str.split() splits on every Unicode space, in C
-            if text:
-                lines.append((text, min(1.0, link_chars / max(1, len(text.replace(" ", ""))))))
-            parts.clear()
+        text = "".join(parts)
+        # Zero-width marks are never ASCII: English text skips the regex.
+        if not text.isascii() or "\x00" in text:
+            text = _INVISIBLE_RE.sub("", text)
+        text = " ".join(text.split())  # str.split() splits on every Unicode space, in C
+        if text:
+            lines.append((text, min(1.0, link_chars / max(1, len(text.replace(" ", ""))))))
+        parts.clear()
         link_chars = 0
 
     # The stack holds nodes to enter and, as plain ints, the tag ids of elements being left: leaving
@@ -102,18 +110,22 @@ def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[s
         if type(node) is int:
             if node == _A_ID:
                 link_depth -= 1
-            elif node not in _INLINE_IDS:
+            elif parts and node not in _INLINE_IDS:
                 flush()
             continue
         tag_id = node.tag_id
         if tag_id == _TEXT_ID:
-            text = node.text_content or ""
-            parts.append(text)
-            if link_depth:
-                link_chars += len("".join(text.split()))
+            text = node.text_content
+            # Whitespace between elements would be dropped at the start of a line anyway; left out of
+            # ``parts`` it does not make the next block boundary flush an empty line.
+            if text and (parts or not text.isspace()):
+                parts.append(text)
+                if link_depth:
+                    link_chars += len("".join(text.split()))
             continue
         if tag_id == _BR_ID:
-            flush()
+            if parts:
+                flush()
             continue
         if tag_id in _SKIP_IDS or tag_id <= _LAST_SPECIAL_ID or (
             node is not container and _skip(node, tag_id, below)
@@ -121,13 +133,14 @@ def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[s
             continue
         if tag_id == _A_ID:
             link_depth += 1
-        elif tag_id not in _INLINE_IDS:
+        elif parts and tag_id not in _INLINE_IDS:
             flush()
         push(tag_id)
         children = list(node.iter(include_text=True))
         children.reverse()
         stack.extend(children)
-    flush()
+    if parts:
+        flush()
     return lines
 
 
@@ -138,6 +151,8 @@ def _is_prose(text: str) -> bool:
 
 def _is_stop_heading(text: str) -> bool:
     if text.isascii():  # every stop heading is Chinese: ASCII lines cannot match
+        return False
+    if _LONG_KEY_RE.search(text):
         return False
     key = _HEADING_STRIP_RE.sub("", text)
     return key in STOP_HEADINGS or (len(key) <= 8 and key.rstrip("更多") in STOP_HEADINGS)
@@ -151,7 +166,7 @@ def _is_byline(text: str, title: str | None) -> bool:
         return True
     if len(text) <= 100 and find_datetime(text) and not text.endswith(("。", "！", "？")):
         return True
-    return len(text) <= _BOILER_LINE_MAX and bool(BOILER_LINE_RE.search(text))
+    return len(text) <= _BOILER_LINE_MAX and is_boiler_line(text)
 
 
 def filter_lines(lines: list[tuple[str, float]], title: str | None) -> list[str]:
@@ -166,7 +181,7 @@ def filter_lines(lines: list[tuple[str, float]], title: str | None) -> list[str]
             continue
         if link_share >= 0.6 and not (seen_prose and len(text) >= 40 and link_share < 0.9):
             continue
-        if len(text) <= _BOILER_LINE_MAX and BOILER_LINE_RE.search(text):
+        if len(text) <= _BOILER_LINE_MAX and is_boiler_line(text):
             continue
         if stop_heading:
             continue

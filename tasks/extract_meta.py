@@ -7,6 +7,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tasks.article_dates import parse_datetime
+from tasks.extract_patterns import tag_ids
 
 # Meta names for the publish time, most specific first (modified/updated times come last: a
 # republished page's update time is not when the story appeared).
@@ -22,18 +23,65 @@ _TITLE_SEP_RE = re.compile(r"\s*(?:[_|｜]|--|—+|–|-)\s*")
 _SITE_WORD_RE = re.compile(r"网|报|新闻|频道|中心|政府|门户|官网|日报|晚报|在线|资讯|订阅|Paper|\.com|\.cn", re.I)
 # Few selectors on purpose: each attribute-substring selector is a full-tree pass (~0.03 ms); pages
 # whose breadcrumb has another class are caught by the 当前位置/link-line rule over the text runs.
-_BREADCRUMB_SEL = "[class*=crumb], [class*=position], [class*=location], [class*=path], [id*=crumb], [id*=position]"
+_CRUMB_CLASS_WORDS = ("crumb", "position", "location", "path")
+_CRUMB_ID_WORDS = ("crumb", "position")
+_BREADCRUMB_SEL = ", ".join([f"[class*={w}]" for w in _CRUMB_CLASS_WORDS] + [f"[id*={w}]" for w in _CRUMB_ID_WORDS])
 _CRUMB_LABEL_RE = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|现在位置|位置)\s*[:：]?\s*")
 # _CRUMB_SEP_RE finds a match exactly when one of these occurs (the spaces around it are optional);
 # tests avoid its leading optional spaces being retried at every space of a long container text.
 _CRUMB_SEPS = (">", "»", "›", "→", "＞", "&gt;", "/", "\\")
 _CRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|→|＞|&gt;|/|\\|>>)\s*")
+# Every selector pass walks the whole tree (~0.04 ms a page), so the plain tag selectors are asked
+# for in one list and the results split by tag id (a list's matches come in document order, a node
+# once per selector it matches); likewise the datePublished and breadcrumb attribute selectors, split
+# by testing the few matches' attributes as the selectors do (case-sensitive substring/equality).
+_TAGS_SEL = "meta, title, h1, h2, h3"
+_DATE_PUBLISHED_SEL = "[itemprop=datePublished]"
+_ATTRS_SEL = f"{_DATE_PUBLISHED_SEL}, {_BREADCRUMB_SEL}"
+_META_ID, _TITLE_ID, _H1_ID = (next(iter(tag_ids({name}))) for name in ("meta", "title", "h1"))
+_H23_IDS = tag_ids({"h2", "h3"})
 
 
-def meta_values(tree: LexborHTMLParser) -> dict[str, str]:
+class TaggedNodes:
+    """The page's <meta>, <title>, <h1> and <h2>/<h3> elements, each list in document order."""
+
+    __slots__ = ("crumbs", "date_published", "h1", "h23", "metas", "titles")
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.metas: list[LexborNode] = []
+        self.titles: list[LexborNode] = []
+        self.h1: list[LexborNode] = []
+        self.h23: list[LexborNode] = []
+        for node in tree.css(_TAGS_SEL):
+            tag_id = node.tag_id
+            if tag_id == _META_ID:
+                self.metas.append(node)
+            elif tag_id == _TITLE_ID:
+                self.titles.append(node)
+            elif tag_id == _H1_ID:
+                self.h1.append(node)
+            elif tag_id in _H23_IDS:
+                self.h23.append(node)
+        self.date_published: list[LexborNode] = []  # [itemprop=datePublished]
+        self.crumbs: list[LexborNode] = []  # _BREADCRUMB_SEL
+        last = None
+        for node in tree.css(_ATTRS_SEL):
+            key = node.mem_id
+            if key == last:
+                continue  # the same node again for another selector it matches
+            last = key
+            attrs = node.attributes
+            if attrs.get("itemprop") == "datePublished":
+                self.date_published.append(node)
+            classes, ident = attrs.get("class") or "", attrs.get("id") or ""
+            if any(w in classes for w in _CRUMB_CLASS_WORDS) or any(w in ident for w in _CRUMB_ID_WORDS):
+                self.crumbs.append(node)
+
+
+def meta_values(tree: LexborHTMLParser, tagged: TaggedNodes | None = None) -> dict[str, str]:
     """Lower-cased meta name/property/itemprop → content (first occurrence wins)."""
     found: dict[str, str] = {}
-    for node in tree.css("meta"):
+    for node in tagged.metas if tagged is not None else tree.css("meta"):
         attrs = node.attributes
         content = attrs.get("content")
         if not content:
@@ -42,7 +90,7 @@ def meta_values(tree: LexborHTMLParser) -> dict[str, str]:
             key = attrs.get(attr)
             if key:
                 found.setdefault(key.strip().lower(), content.strip())
-    for node in tree.css("[itemprop=datePublished]"):
+    for node in tagged.date_published if tagged is not None else tree.css(_DATE_PUBLISHED_SEL):
         value = node.attributes.get("datetime") or node.attributes.get("content") or node.text(strip=True)
         if value:
             found.setdefault("datepublished", value)
@@ -66,9 +114,12 @@ def metadata_date(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
     return None
 
 
-def meta_titles(tree: LexborHTMLParser, meta: dict[str, str]) -> list[str]:
+def meta_titles(tree: LexborHTMLParser, meta: dict[str, str], tagged: TaggedNodes | None = None) -> list[str]:
     """<title>, og:title and twitter:title, non-empty (saved pages sometimes break og:title quoting)."""
-    node = tree.css_first("title")
+    if tagged is not None:
+        node = tagged.titles[0] if tagged.titles else None
+    else:
+        node = tree.css_first("title")
     found = [node.text(strip=True) if node is not None else ""]
     found += [meta.get("og:title") or "", meta.get("twitter:title") or ""]
     return [t for t in found if t]
@@ -96,14 +147,23 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def find_title(tree: LexborHTMLParser, meta: dict[str, str]) -> tuple[str | None, LexborNode | None]:
+_TITLE_SELECTORS = ("h1", "h2, h3", "[class*=title], [id*=title], [class*=Title], [class*=biaoti]")
+
+
+def find_title(
+    tree: LexborHTMLParser, meta: dict[str, str], tagged: TaggedNodes | None = None
+) -> tuple[str | None, LexborNode | None]:
     """Headline and its node: the heading that best matches <title>/og:title, else h1, else <title>."""
-    titles = meta_titles(tree, meta)
+    titles = meta_titles(tree, meta, tagged)
     references = [_norm(t) for t in titles]
     best: tuple[float, str, LexborNode] | None = None
     first_h1: tuple[str, LexborNode] | None = None
-    for rank, selector in enumerate(("h1", "h2, h3", "[class*=title], [id*=title], [class*=Title], [class*=biaoti]")):
-        for node in tree.css(selector):
+    for rank, selector in enumerate(_TITLE_SELECTORS):
+        if tagged is not None and rank < 2:
+            candidates = tagged.h1 if rank == 0 else tagged.h23
+        else:
+            candidates = tree.css(selector)
+        for node in candidates:
             text = " ".join(node.text().split())
             if not text or len(text) > 200:
                 continue
@@ -145,9 +205,9 @@ def crumb_text(node: LexborNode) -> str | None:
     return " > ".join(parts)
 
 
-def find_breadcrumb(tree: LexborHTMLParser) -> str | None:
+def find_breadcrumb(tree: LexborHTMLParser, tagged: TaggedNodes | None = None) -> str | None:
     """'A > B > C' from a breadcrumb-classed element or a 当前位置：line, or None."""
-    for node in tree.css(_BREADCRUMB_SEL):
+    for node in tagged.crumbs if tagged is not None else tree.css(_BREADCRUMB_SEL):
         text = node.text()
         if _CRUMB_LABEL_RE.match(text) or any(sep in text for sep in _CRUMB_SEPS):
             found = crumb_text(node)

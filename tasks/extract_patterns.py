@@ -23,6 +23,11 @@ INLINE_TAGS = frozenset({
 # sentences; many portals write Chinese with half-width commas (下降40.2%的基础上,同比).
 PUNCT = frozenset("，。！？；、“”")
 PUNCT_RE = re.compile(r"[，。！？；、“”]|[,;!]|[.?](?=\s|$|[\u4e00-\u9fff])")
+# PUNCT_RE split in two for counting (each match is one character, so the two counts add up to
+# len(PUNCT_RE.findall(text))): the marks are one character class, which the regex engine scans for
+# in C, and the lookahead part needs trying only on runs holding an ASCII '.' or '?'.
+PUNCT_MARK_RE = re.compile(r"[，。！？；、“”,;!]")
+PUNCT_STOP_RE = re.compile(r"[.?](?=\s|$|[\u4e00-\u9fff])")
 
 # class/id words of blocks that are never article text (share bars, comments, recommendation lists,
 # footers); applied only to subtrees that hold little of the chosen block's prose.
@@ -42,6 +47,29 @@ NOT_ARTICLE_ATTR_RE = re.compile(
     re.I,
 )
 
+# re.I makes these two alternations three to four times slower (every letter is compared case-folded
+# at every position). Class and id values are almost always ASCII, where lower-casing the value and
+# matching the all-lowercase pattern case-sensitively finds exactly the same; other values keep re.I
+# (Unicode case folding is not the same as str.lower() there).
+assert BOILER_ATTR_RE.pattern.islower() and NOT_ARTICLE_ATTR_RE.pattern.islower()
+_BOILER_ATTR_LOWER_RE = re.compile(BOILER_ATTR_RE.pattern)
+_NOT_ARTICLE_ATTR_LOWER_RE = re.compile(NOT_ARTICLE_ATTR_RE.pattern)
+
+
+def is_boiler_attr(value: str) -> bool:
+    """BOILER_ATTR_RE.search(value) is not None."""
+    if value.isascii():
+        return _BOILER_ATTR_LOWER_RE.search(value.lower()) is not None
+    return BOILER_ATTR_RE.search(value) is not None
+
+
+def is_not_article_attr(value: str) -> bool:
+    """NOT_ARTICLE_ATTR_RE.search(value) is not None."""
+    if value.isascii():
+        return _NOT_ARTICLE_ATTR_LOWER_RE.search(value.lower()) is not None
+    return NOT_ARTICLE_ATTR_RE.search(value) is not None
+
+
 # Headings that open the lists following an article; the body ends where one appears.
 STOP_HEADINGS = frozenset({
     "相关阅读", "延伸阅读", "新闻推荐", "猜你喜欢", "热点排行", "频道推荐", "推荐阅读", "相关新闻", "相关文章",
@@ -53,16 +81,29 @@ STOP_HEADINGS = frozenset({
 
 # Lines that are editor/credit/widget boilerplate inside the article block (ground truth excludes
 # 责任编辑/校对/本文来源 lines, share/font widgets, disclaimers and copyright footers).
-BOILER_LINE_RE = re.compile(
+# Written as two patterns, one per kind of alternative: a search with both tried every ^-anchored
+# label at every position of the line, five times slower than a match of the labels plus a search
+# for the phrases (BOILER_LINE_RE, their union, finds a line exactly when one of the two does).
+BOILER_LINE_START_RE = re.compile(
     r"^[\s【\[（(]*(?:责任编辑|责编|编辑|校对|审核|审校|终审|初审|复审|监制|值班编辑|本文来源|文章来源|稿件来源|"
     r"来源|作者|记者|通讯员|原题为|图片来源|摄影|文/|图/|文图|供稿|出品|策划|统筹)\s*[:：/|]"
     r"|^[\s【\[]*(?:责任编辑|编辑|校对)\s*\S{1,12}[】\]]?\s*$"
-    r"|分享到|字号[:：]?\s*[\[【]?\s*大|打印本页|打印此页|关闭窗口|【打印】|【关闭】|【纠错】|纠错\s*$|"
-    r"扫一扫|二维码|^返回顶部|^返回首页|^上一篇|^下一篇|^免责声明|^声明[:：]|^版权(?:所有|声明)|"
-    r"^Copyright|©|^[\[【]?\s*(?:收藏|举报|点赞)\s*[\]】]?$|^(?:微信|微博|QQ空间)$|^点击(?:查看|进入)|"
-    r"转载请注明|未经授权|不得转载|禁止转载|本网站所刊登|仅代表作者|不代表本(?:网|站)",
+    r"|^返回顶部|^返回首页|^上一篇|^下一篇|^免责声明|^声明[:：]|^版权(?:所有|声明)|^Copyright"
+    r"|^[\[【]?\s*(?:收藏|举报|点赞)\s*[\]】]?$|^(?:微信|微博|QQ空间)$|^点击(?:查看|进入)",
     re.I,
 )
+BOILER_LINE_ANYWHERE_RE = re.compile(
+    r"分享到|字号[:：]?\s*[\[【]?\s*大|打印本页|打印此页|关闭窗口|【打印】|【关闭】|【纠错】|纠错\s*$|"
+    r"扫一扫|二维码|©|转载请注明|未经授权|不得转载|禁止转载|本网站所刊登|仅代表作者|不代表本(?:网|站)",
+    re.I,
+)
+BOILER_LINE_RE = re.compile(f"{BOILER_LINE_START_RE.pattern}|{BOILER_LINE_ANYWHERE_RE.pattern}", re.I)
+
+
+def is_boiler_line(text: str) -> bool:
+    """BOILER_LINE_RE.search(text) is not None, in two cheaper steps."""
+    return BOILER_LINE_START_RE.match(text) is not None or BOILER_LINE_ANYWHERE_RE.search(text) is not None
+
 
 # Editor credit lines end an article: everything after them in the block is furniture.
 END_LINE_RE = re.compile(r"^[\s【\[（(]*(?:责任编辑|责编|值班编辑)\s*[:：]?")

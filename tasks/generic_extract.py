@@ -16,7 +16,14 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from tasks.article_dates import DATE_RE, date_from_url, find_datetime, find_partial
 from tasks.extract_blocks import Page, choose_container, scan
 from tasks.extract_body import filter_lines, render_lines
-from tasks.extract_meta import crumb_text, find_breadcrumb, find_title, meta_values, metadata_date
+from tasks.extract_meta import (
+    TaggedNodes,
+    crumb_text,
+    find_breadcrumb,
+    find_title,
+    meta_values,
+    metadata_date,
+)
 from tasks.extract_patterns import AUTHOR_RE, INLINE_TAGS, SOURCE_RE, clean_label_value
 
 _AFTER_TITLE_RUNS = 60  # text runs after the headline searched for the byline
@@ -180,10 +187,11 @@ def _label_breadcrumb(page: Page, limit: int) -> str | None:
 
 def extract_from_tree(tree: LexborHTMLParser, url: str | None = None) -> dict:
     """All fields from a parsed page (scripts and styles are skipped, not removed)."""
-    meta = meta_values(tree)
+    tagged = TaggedNodes(tree)
+    meta = meta_values(tree, tagged)
     meta_date = metadata_date(tree, meta)
-    title, title_node = find_title(tree, meta)
-    breadcrumb = find_breadcrumb(tree)
+    title, title_node = find_title(tree, meta, tagged)
+    breadcrumb = find_breadcrumb(tree, tagged)
     root = tree.body or tree.root
     if root is None:
         return {**EMPTY, "title": title, "published": meta_date, "breadcrumb": breadcrumb}

@@ -76,14 +76,14 @@ def land_raw_pages(con: duckdb.DuckDBPyConnection, pages: list[RawPage], run_id:
                      "encoding", "etag", "last_modified", "sha1"):
             cols[name].append(getattr(p, name))
         cols["compression"].append("zlib")
-        cols["html"].append(compress(p.body))
+        cols["html"].append(p.compressed if p.compressed is not None else compress(p.body))
         cols["run_id"].append(run_id)
     _register(con, "batch_raw", cols, RAW_SCHEMA)
     try:
-        before = con.execute("SELECT count(*) FROM raw_pages").fetchall()[0][0]
-        con.execute("""INSERT INTO raw_pages SELECT b.* FROM batch_raw b
-                       WHERE NOT EXISTS (SELECT 1 FROM raw_pages r WHERE r.url = b.url AND r.sha1 = b.sha1)""").fetchall()
-        return con.execute("SELECT count(*) FROM raw_pages").fetchall()[0][0] - before
+        # DuckDB answers an INSERT with the number of rows it inserted
+        return con.execute("""INSERT INTO raw_pages SELECT b.* FROM batch_raw b
+                       WHERE NOT EXISTS (SELECT 1 FROM raw_pages r WHERE r.url = b.url AND r.sha1 = b.sha1)"""
+                           ).fetchall()[0][0]
     finally:
         con.unregister("batch_raw")
 
@@ -96,12 +96,23 @@ def _candidate_lookups(con: duckdb.DuckDBPyConnection, articles: list[ParsedArti
     bands = sorted({b for a in articles for b in a.signature.bands})
     by_band: dict[int, list[tuple[str, str, np.ndarray]]] = {}
     if bands:
-        rows = con.execute("""
-            SELECT b.band_hash, a.article_id, a.cluster_id, m.minhash
-            FROM article_bands b JOIN articles a USING (article_id) JOIN article_minhash m USING (article_id)
-            WHERE b.band_hash IN (SELECT unnest(?))""", [bands]).fetchall()
-        for band, aid, cid, blob in rows:
-            by_band.setdefault(band, []).append((aid, cid, np.frombuffer(blob, dtype=np.uint64)))
+        # One row per candidate article with the bands it shares: a near copy shares most of its 32 bands,
+        # and a row per (band, article) carried its signature that many times.
+        # The batch's bands as an Arrow table joined in: half the time of `IN (SELECT unnest(?))`.
+        _register(con, "batch_query_bands", {"band_hash": bands}, pa.schema([("band_hash", pa.int64())]))
+        try:
+            rows = con.execute("""
+                WITH shared AS (
+                    SELECT article_id, list(band_hash) AS bands
+                    FROM article_bands JOIN batch_query_bands USING (band_hash) GROUP BY article_id)
+                SELECT s.article_id, a.cluster_id, m.minhash, s.bands
+                FROM shared s JOIN articles a USING (article_id) JOIN article_minhash m USING (article_id)""").fetchall()
+        finally:
+            con.unregister("batch_query_bands")
+        for aid, cid, blob, shared in rows:
+            cand = (aid, cid, np.frombuffer(blob, dtype=np.uint64))
+            for band in shared:
+                by_band.setdefault(band, []).append(cand)
 
     def lookup_bands(doc_bands: list[int]) -> list[tuple[str, str, np.ndarray]]:
         seen: dict[str, tuple[str, str, np.ndarray]] = {}

@@ -45,6 +45,9 @@ class RawPage:
     last_modified: str | None
     sha1: str
     body: bytes
+    # zlib of body for the archive, made with the rest of the per-page work so that the landing
+    # transaction (which holds the database's write lock) only writes
+    compressed: bytes | None = None
 
 
 @dataclass

@@ -14,7 +14,7 @@ from tasks.crawl import CrawlBatch, KnownArticle, SiteCrawl
 from tasks.failpoints import failpoint
 from tasks.fetch import Fetcher
 from tasks.land import CrawlFailure, LandCounts, land_batch
-from tasks.process import ParsedArticle, RawPage, parse_article_page
+from tasks.process import ParsedArticle, RawPage, compress, parse_article_page
 
 DEFAULT_BATCH_SIZE = 500
 
@@ -73,7 +73,10 @@ def parse_batch(site: SiteProfile, batch: CrawlBatch) -> ParsedBatch:
     articles: list[ParsedArticle] = []
     failures = list(batch.failures)
     raws = list(batch.listing_pages)
+    for raw in raws:
+        raw.compressed = compress(raw.body)
     for raw in batch.article_pages:
+        raw.compressed = compress(raw.body)
         encoding, article, error = parse_article_page(raw, site.selectors, site.encoding, site.region)
         raw.encoding = encoding
         raws.append(raw)

@@ -82,3 +82,45 @@ def test_two_runs_at_once_both_finish_with_single_run_counts(tmp_path):
         assert _counts(shared) == _counts(single)
     finally:
         server.stop()
+
+
+def _builds(db) -> int:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT count(*) FROM warehouse_builds").fetchall()[0][0]
+    finally:
+        con.close()
+
+
+def test_unchanged_portal_skips_the_rebuild_and_a_change_rebuilds(tmp_path):
+    """A scheduled run that lands nothing leaves the warehouse as it is; one new article rebuilds it, and so
+    does a run after a landing whose build never committed."""
+    from flows.ingest import pipeline
+    from tasks.build import is_current
+
+    portal = Portal(seed=23, n_articles=120)
+    server = start_portal(portal, host="127.0.0.1", port=0)
+    try:
+        sites = site_files(server.port, tmp_path)
+        db = tmp_path / "skip.duckdb"
+        pipeline(sites, db=str(db), report_dir=str(tmp_path / "r"))
+        assert _builds(db) == 1
+        pipeline(sites, db=str(db), report_dir=str(tmp_path / "r"))
+        assert _builds(db) == 1  # nothing landed: no rebuild, no new report
+
+        portal.add_articles(1)
+        pipeline(sites, db=str(db), report_dir=str(tmp_path / "r"))
+        assert _builds(db) == 2
+        con = duckdb.connect(str(db), read_only=True)
+        assert con.execute("SELECT count(*) FROM stg_articles").fetchall()[0][0] == 121
+        con.close()
+
+        portal.add_articles(1)
+        _crawl(sites, db, "landed-but-not-built")  # like a run killed before its build
+        con = connect(db)
+        assert not is_current(con)
+        con.close()
+        pipeline(sites, db=str(db), report_dir=str(tmp_path / "r"))
+        assert _builds(db) == 3
+    finally:
+        server.stop()
