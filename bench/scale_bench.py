@@ -38,16 +38,20 @@ def run_once(n: int) -> dict:
     with PortalProcess(n) as portal, tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         sites = demo_site_files(portal.port, folder)
+        # every listing page: the profiles cap a walk at 500 pages (10,000 articles a site)
         cmd = [str(Path(sys.executable).parent / "crimetrend"), "run", *[a for s in sites for a in ("--site", s)],
+               "--max-pages", str(n),
                "--db", str(folder / "scale.duckdb"), "--report-dir", str(folder / "reports")]
+        out_path, err_path = folder / "stdout.txt", folder / "stderr.txt"
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        peak = 0
-        while proc.poll() is None:
-            peak = max(peak, _hwm_kib(proc.pid) or 0)
-            time.sleep(0.2)
+        with out_path.open("w") as out_fh, err_path.open("w") as err_fh:  # files: a full pipe would stall the run
+            proc = subprocess.Popen(cmd, cwd=REPO, stdout=out_fh, stderr=err_fh, text=True)
+            peak = 0
+            while proc.poll() is None:
+                peak = max(peak, _hwm_kib(proc.pid) or 0)
+                time.sleep(0.2)
         seconds = time.perf_counter() - t0
-        out, err = proc.communicate()
+        out, err = out_path.read_text(), err_path.read_text()
         if proc.returncode != 0:
             raise RuntimeError(f"crimetrend run failed at {n:,} articles: {err.strip()[-500:]}")
         import duckdb
@@ -67,6 +71,8 @@ def run(sizes: tuple[int, int] = (10_000, 100_000)) -> list[Result]:
         print(f"scale {r['n']:,}: {r['articles']:,} articles, {r['pages']:,} pages in {r['seconds']:.0f} s "
               f"({r['pages'] / r['seconds']:,.0f} pages/s); peak RSS {r['peak_mib']:,.0f} MiB; DuckDB file "
               f"{r['db_mib']:,.0f} MiB", flush=True)
+        for line in r["summary"]:
+            print(f"    {line}")
     note = (f"{large['articles']:,} articles ({large['pages']:,} pages) in {large['seconds']:.0f} s, "
             f"{large['pages'] / large['seconds']:,.0f} pages/s end to end; {small['articles']:,} in "
             f"{small['seconds']:.0f} s")

@@ -13,6 +13,10 @@ DEFAULT_DB = "data/crimetrend.duckdb"
 # A scheduled run that meets a long backfill waits for it rather than failing; a reader gives up sooner.
 LOCK_WAIT_SECONDS = float(os.environ.get("CRIMETREND_LOCK_WAIT_SECONDS", "3600"))
 READER_WAIT_SECONDS = 15.0
+# DuckDB keeps every block it has read cached up to 80% of the machine's memory by default, so a crawl's
+# memory grew with the archive (the dedup lookups read the band index each batch: +5 MB per 1,000 articles).
+# A writer's cache is capped; queries that need more spill to disk. Readers (`sql`, `report`) keep the default.
+WRITER_MEMORY_LIMIT = os.environ.get("CRIMETREND_DUCKDB_MEMORY_LIMIT", "256MB")
 
 
 class DatabaseError(RuntimeError):
@@ -68,7 +72,8 @@ def connect(path: str | Path = DEFAULT_DB, read_only: bool = False, wait_seconds
     warned = False
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            config = {} if read_only else {"memory_limit": WRITER_MEMORY_LIMIT}
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
             break
         except duckdb.IOException as exc:
             text = str(exc)
