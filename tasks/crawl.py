@@ -70,7 +70,7 @@ class SiteCrawl:
         self.listing_pages_fetched = 0
         self.start_failures: list[CrawlFailure] = []
         self.start_ok = 0
-        self._stop_chains: set[str] = set()
+        self._stop_walking = False
 
     def close(self) -> None:
         self.pool.shutdown(wait=True)
@@ -78,11 +78,13 @@ class SiteCrawl:
 
     def next_batch(self, batch_size: int) -> CrawlBatch | None:
         """Walk listing pages until `batch_size` articles are due, fetch them; None when the crawl is over."""
+        if self._stop_walking:
+            self.chains.clear()
         if not self.chains:
             return None
         batch = CrawlBatch()
         todo: list[str] = []
-        while self.chains and len(todo) < batch_size:
+        while self.chains and len(todo) < batch_size and not self._stop_walking:
             todo.extend(self._walk_one_listing(batch))
         self._fetch_articles(todo, batch)
         return batch
@@ -159,6 +161,12 @@ class SiteCrawl:
         batch.requests += self.fetcher.requests_made - before
 
     def stop_if_older(self, newest_published: str | None) -> None:
-        """Backfill: once a whole batch was published before `since`, walk no further."""
+        """Backfill: once a whole batch was published before `since`, walk no further. Called from the
+        thread that lands batches while the next batch may be fetching: only a flag is set here, and the
+        fetching thread drops the chains at its next step."""
         if self.since and newest_published and newest_published[:10] < self.since.isoformat():
-            self.chains.clear()
+            self._stop_walking = True
+
+    def stop(self) -> None:
+        """Walk no further (the batch being fetched ends after its current listing page)."""
+        self._stop_walking = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 
@@ -96,6 +97,9 @@ class Steps:
     fetch_batch: Callable = fetch_batch
     parse_batch: Callable = parse_batch
     land: Callable = land_parsed
+    # Starts fetching a batch in the background and returns a handle whose .result() is the batch (a
+    # Prefect flow passes its task's .submit); None: run_site uses a thread of its own.
+    submit_fetch: Callable | None = None
 
 
 def load_known(con: duckdb.DuckDBPyConnection, site: str) -> tuple[dict[str, KnownArticle], dict]:
@@ -122,14 +126,25 @@ def run_site(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, *, 
     con.execute("UPDATE crawl_state SET walk_complete = false, updated_at = ? WHERE site = ?", [started, site.name])
     crawl = SiteCrawl(site, Fetcher(site.allowed_domains, site.politeness), known, max_pages=max_pages,
                       since=since, known_listings=listings, complete_chains=complete)
+    # "fetch" is the time spent waiting for a batch: the next batch is fetched while this one is parsed
+    # and landed (network waits and parsing overlap; at most two batches are held at once).
     timers = {"fetch": 0.0, "parse": 0.0, "land": 0.0}
+    own_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch") if steps.submit_fetch is None else None
+
+    def start_fetch():
+        if own_thread is not None:
+            return own_thread.submit(steps.fetch_batch, crawl, batch_size)
+        return steps.submit_fetch(crawl, batch_size)
+
+    pending = start_fetch()
     try:
         while True:
             t0 = time.perf_counter()
-            batch = steps.fetch_batch(crawl, batch_size)
+            batch, pending = pending.result(), None
             timers["fetch"] += time.perf_counter() - t0
             if batch is None:
                 break
+            pending = start_fetch()
             failpoint("after-fetch")
             t0 = time.perf_counter()
             parsed = steps.parse_batch(site, batch)
@@ -144,6 +159,14 @@ def run_site(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, *, 
             if progress:
                 progress(summary)
     finally:
+        if pending is not None:  # a step failed while the next batch was fetching: let it wind up
+            crawl.stop()
+            try:
+                pending.result()
+            except Exception:  # noqa: BLE001 — the step's own error is the one that propagates
+                pass
+        if own_thread is not None:
+            own_thread.shutdown(wait=True)
         crawl.close()
     summary.seconds = {k: round(v, 3) for k, v in timers.items()}
     now = datetime.now(UTC)

@@ -124,3 +124,29 @@ def test_unchanged_portal_skips_the_rebuild_and_a_change_rebuilds(tmp_path):
         assert _builds(db) == 3
     finally:
         server.stop()
+
+
+def test_backfill_since_lands_every_newer_article_and_stops_walking(tmp_path):
+    """`--since`: every article published on or after the date lands, and the walk stops soon after the
+    listings pass it (batches are fetched ahead while the previous one lands, so at most a couple of
+    batches of older articles come along)."""
+    from datetime import date
+
+    portal = Portal(seed=31, n_articles=600)
+    server = start_portal(portal, host="127.0.0.1", port=0)
+    try:
+        site = load_site(site_files(server.port, tmp_path)[0])
+        truth = [a for a in portal.truth_articles() if a["site"] == site.name]
+        since = date.fromisoformat(sorted(a["published"] for a in truth)[len(truth) // 2][:10])
+        newer = {a["url"] for a in truth if a["published"][:10] >= since.isoformat()}
+        con = connect(tmp_path / "since.duckdb")
+        try:
+            run_site(site, con, "backfill", since=since, batch_size=40)
+            landed = {u for (u,) in con.execute("SELECT url FROM articles").fetchall()}
+        finally:
+            con.close()
+        assert newer <= landed, len(newer - landed)
+        assert len(landed) <= len(newer) + 3 * 40 + 20, (len(landed), len(newer), len(truth))
+        assert len(landed) < len(truth)
+    finally:
+        server.stop()
