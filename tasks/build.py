@@ -12,6 +12,7 @@ from importlib import resources
 
 import duckdb
 
+from tasks.db import WRITER_MEMORY_LIMIT
 from tasks.failpoints import failpoint
 
 LAYERS = ("stg_", "int_", "dim_", "fct_")
@@ -106,6 +107,17 @@ def is_current(con: duckdb.DuckDBPyConnection) -> bool:
 
 def build(con: duckdb.DuckDBPyConnection) -> BuildResult:
     """Rebuild every model, then run the data tests; on a failure nothing of the build is kept."""
+    # The crawl's connection has a small cache cap (tasks.db); a full rebuild's DISTINCT aggregates need
+    # memory in proportion to the statistics (more than 128MB at 100,000 articles) and cannot spill, so
+    # the build runs with DuckDB's default limit and the cap comes back afterwards.
+    con.execute("RESET memory_limit")
+    try:
+        return _build(con)
+    finally:
+        con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
+
+
+def _build(con: duckdb.DuckDBPyConnection) -> BuildResult:
     built = []
     con.execute("BEGIN TRANSACTION")
     try:

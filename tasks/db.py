@@ -16,7 +16,7 @@ READER_WAIT_SECONDS = 15.0
 # DuckDB keeps every block it has read cached up to 80% of the machine's memory by default, so a crawl's
 # memory grew with the archive (the dedup lookups read the band index each batch: +5 MB per 1,000 articles).
 # A writer's cache is capped; queries that need more spill to disk. Readers (`sql`, `report`) keep the default.
-WRITER_MEMORY_LIMIT = os.environ.get("CRIMETREND_DUCKDB_MEMORY_LIMIT", "256MB")
+WRITER_MEMORY_LIMIT = os.environ.get("CRIMETREND_DUCKDB_MEMORY_LIMIT", "128MB")
 
 
 class DatabaseError(RuntimeError):

@@ -120,6 +120,27 @@ CandidateLookup = Callable[[list[int]], list[tuple[str, str, np.ndarray]]]
 HashLookup = Callable[[str], str | None]
 
 
+def _earlier_sharing_a_band(docs: list[DocSignature]) -> dict[int, set[int]]:
+    """For each doc index, the earlier docs of the list that share at least one LSH band with it.
+
+    Grouped in numpy (sort the n×BANDS band hashes, find runs of equal values) rather than with a dict of
+    band → docs filled and probed per band in Python, which was most of the landing step's own time."""
+    if len(docs) < 2:
+        return {}
+    flat = np.fromiter((b for d in docs for b in d.bands), dtype=np.int64, count=len(docs) * BANDS)
+    owner = np.repeat(np.arange(len(docs)), BANDS)
+    order = np.argsort(flat, kind="stable")
+    flat, owner = flat[order], owner[order]
+    starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]])
+    sizes = np.diff(np.r_[starts, flat.size])
+    shared: dict[int, set[int]] = {}
+    for start, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True):
+        members = sorted(set(owner[start:start + size].tolist()))
+        for k in range(1, len(members)):
+            shared.setdefault(members[k], set()).update(members[:k])
+    return shared
+
+
 def assign_clusters(docs: list[DocSignature], lookup_hash: HashLookup, lookup_bands: CandidateLookup,
                     threshold: float = SIMILARITY_THRESHOLD) -> dict[str, str]:
     """cluster_id per article_id, in the given order. An article joins the cluster of its most similar
@@ -127,7 +148,7 @@ def assign_clusters(docs: list[DocSignature], lookup_hash: HashLookup, lookup_ba
     clusters never change id, so cluster_id is stable across runs and sites."""
     result: dict[str, str] = {}
     local_hash: dict[str, str] = {}
-    local_bands: dict[int, list[int]] = {}
+    earlier = _earlier_sharing_a_band(docs)
     for i, doc in enumerate(docs):
         cluster = local_hash.get(doc.content_hash) or lookup_hash(doc.content_hash)
         if cluster is None:
@@ -136,19 +157,12 @@ def assign_clusters(docs: list[DocSignature], lookup_hash: HashLookup, lookup_ba
                 sim = estimated_jaccard(doc.minhash, mh)
                 if sim >= threshold and (best is None or (sim, cid) > best):
                     best = (sim, cid)
-            seen: set[int] = set()
-            for band in doc.bands:
-                for j in local_bands.get(band, ()):
-                    if j in seen:
-                        continue
-                    seen.add(j)
-                    sim = estimated_jaccard(doc.minhash, docs[j].minhash)
-                    cand = (sim, result[docs[j].article_id])
-                    if sim >= threshold and (best is None or cand > best):
-                        best = cand
+            for j in earlier.get(i, ()):
+                sim = estimated_jaccard(doc.minhash, docs[j].minhash)
+                cand = (sim, result[docs[j].article_id])
+                if sim >= threshold and (best is None or cand > best):
+                    best = cand
             cluster = best[1] if best else doc.article_id
         result[doc.article_id] = cluster
         local_hash.setdefault(doc.content_hash, cluster)
-        for band in doc.bands:
-            local_bands.setdefault(band, []).append(i)
     return result
