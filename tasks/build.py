@@ -12,7 +12,7 @@ from importlib import resources
 
 import duckdb
 
-from tasks.db import WRITER_MEMORY_LIMIT
+from tasks.db import BUILD_MEMORY_LIMIT, WRITER_MEMORY_LIMIT
 from tasks.failpoints import failpoint
 
 LAYERS = ("stg_", "int_", "dim_", "fct_")
@@ -107,10 +107,10 @@ def is_current(con: duckdb.DuckDBPyConnection) -> bool:
 
 def build(con: duckdb.DuckDBPyConnection) -> BuildResult:
     """Rebuild every model, then run the data tests; on a failure nothing of the build is kept."""
-    # The crawl's connection has a small cache cap (tasks.db); a full rebuild's DISTINCT aggregates need
-    # memory in proportion to the statistics (more than 128MB at 100,000 articles) and cannot spill, so
-    # the build runs with DuckDB's default limit and the cap comes back afterwards.
-    con.execute("RESET memory_limit")
+    # The crawl's connection caps DuckDB's cache low (tasks.db). A full rebuild's aggregates need more
+    # (the 100,000-article build failed at 128MB), so the build gets a larger but still fixed cap and the
+    # crawl's comes back afterwards; beyond it, groupings spill to disk.
+    con.execute(f"SET memory_limit = '{BUILD_MEMORY_LIMIT}'")
     try:
         return _build(con)
     finally:

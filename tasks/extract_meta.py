@@ -35,23 +35,26 @@ _CRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|→|＞|&gt;|/|\\|>>)\s*")
 # for in one list and the results split by tag id (a list's matches come in document order, a node
 # once per selector it matches); likewise the datePublished and breadcrumb attribute selectors, split
 # by testing the few matches' attributes as the selectors do (case-sensitive substring/equality).
-_TAGS_SEL = "meta, title, h1, h2, h3"
+_TAGS_SEL = "meta, title, h1, h2, h3, time, script"
 _DATE_PUBLISHED_SEL = "[itemprop=datePublished]"
 _ATTRS_SEL = f"{_DATE_PUBLISHED_SEL}, {_BREADCRUMB_SEL}"
-_META_ID, _TITLE_ID, _H1_ID = (next(iter(tag_ids({name}))) for name in ("meta", "title", "h1"))
+_META_ID, _TITLE_ID, _H1_ID, _TIME_ID, _SCRIPT_ID = (
+    next(iter(tag_ids({name}))) for name in ("meta", "title", "h1", "time", "script"))
 _H23_IDS = tag_ids({"h2", "h3"})
 
 
 class TaggedNodes:
     """The page's <meta>, <title>, <h1> and <h2>/<h3> elements, each list in document order."""
 
-    __slots__ = ("crumbs", "date_published", "h1", "h23", "metas", "titles")
+    __slots__ = ("crumbs", "date_published", "h1", "h23", "json_ld", "metas", "times", "titles")
 
     def __init__(self, tree: LexborHTMLParser) -> None:
         self.metas: list[LexborNode] = []
         self.titles: list[LexborNode] = []
         self.h1: list[LexborNode] = []
         self.h23: list[LexborNode] = []
+        self.times: list[LexborNode] = []
+        self.json_ld: list[LexborNode] = []  # <script type="application/ld+json">
         for node in tree.css(_TAGS_SEL):
             tag_id = node.tag_id
             if tag_id == _META_ID:
@@ -62,6 +65,10 @@ class TaggedNodes:
                 self.h1.append(node)
             elif tag_id in _H23_IDS:
                 self.h23.append(node)
+            elif tag_id == _TIME_ID:
+                self.times.append(node)
+            elif tag_id == _SCRIPT_ID and node.attributes.get("type") == "application/ld+json":
+                self.json_ld.append(node)
         self.date_published: list[LexborNode] = []  # [itemprop=datePublished]
         self.crumbs: list[LexborNode] = []  # _BREADCRUMB_SEL
         last = None
@@ -97,17 +104,17 @@ def meta_values(tree: LexborHTMLParser, tagged: TaggedNodes | None = None) -> di
     return found
 
 
-def metadata_date(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
+def metadata_date(tree: LexborHTMLParser, meta: dict[str, str], tagged: TaggedNodes | None = None) -> str | None:
     """Publish time from meta tags, JSON-LD and <time datetime>, or None."""
     for key in _META_DATE_KEYS:
         value = parse_datetime(meta.get(key))
         if value:
             return value
-    for node in tree.css('script[type="application/ld+json"]'):
+    for node in tagged.json_ld if tagged is not None else tree.css('script[type="application/ld+json"]'):
         m = _JSONLD_DATE_RE.search(node.text() or "")
         if m and (value := parse_datetime(m[1])):
             return value
-    for node in tree.css("time"):
+    for node in tagged.times if tagged is not None else tree.css("time"):
         value = parse_datetime(node.attributes.get("datetime") or node.attributes.get("pubdate"))
         if value:
             return value

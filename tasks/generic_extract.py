@@ -189,7 +189,7 @@ def extract_from_tree(tree: LexborHTMLParser, url: str | None = None) -> dict:
     """All fields from a parsed page (scripts and styles are skipped, not removed)."""
     tagged = TaggedNodes(tree)
     meta = meta_values(tree, tagged)
-    meta_date = metadata_date(tree, meta)
+    meta_date = metadata_date(tree, meta, tagged)
     title, title_node = find_title(tree, meta, tagged)
     breadcrumb = find_breadcrumb(tree, tagged)
     root = tree.body or tree.root

@@ -15,11 +15,19 @@ points AS (
     GROUP BY ALL
 ),
 
-articles AS (
-    SELECT jurisdiction, category, subcategory, measure, period_start, period_end,
-           count(DISTINCT article_id) AS n_articles
+-- articles per point, counted over one row per (point, article): a plain grouping spills to disk where
+-- count(DISTINCT …) would hold every article id in memory
+point_articles AS (
+    SELECT jurisdiction, category, subcategory, measure, period_start, period_end, article_id
     FROM int_stat_mentions_sourced
     WHERE jurisdiction IS NOT NULL AND period_start IS NOT NULL AND period_end IS NOT NULL
+    GROUP BY ALL
+),
+
+articles AS (
+    SELECT jurisdiction, category, subcategory, measure, period_start, period_end,
+           count(*) AS n_articles
+    FROM point_articles
     GROUP BY ALL
 ),
 
