@@ -14,7 +14,7 @@ from flows.settings import quiet_prefect_defaults, without_heartbeats
 
 quiet_prefect_defaults()
 
-from tasks.build import DataTestFailure  # noqa: E402
+from tasks.build import BuildOutOfMemory, DataTestFailure  # noqa: E402
 from tasks.config import SiteProfileError, load_site  # noqa: E402
 from tasks.db import DEFAULT_DB, DatabaseError, connect  # noqa: E402
 from tasks.site_run import SiteRunsFailed  # noqa: E402
@@ -198,7 +198,7 @@ def main() -> None:
     except (UserError, SiteProfileError, DatabaseError) as exc:
         typer.echo(f"crimetrend: error: {exc}", err=True)
         sys.exit(2)
-    except (SiteRunsFailed, DataTestFailure) as exc:
+    except (SiteRunsFailed, DataTestFailure, BuildOutOfMemory) as exc:
         typer.echo(f"crimetrend: error: {exc}", err=True)
         sys.exit(1)
     except Exception as exc:  # keep one clear line; CRIMETREND_DEBUG=1 shows the traceback

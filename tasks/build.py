@@ -22,6 +22,10 @@ class DataTestFailure(RuntimeError):
     """One or more data tests returned rows; the message names each test and shows some offending rows."""
 
 
+class BuildOutOfMemory(RuntimeError):
+    """The build hit its memory cap; nothing of it was kept, and the message names the setting to raise."""
+
+
 @dataclass
 class BuildResult:
     models: list[str]
@@ -107,12 +111,16 @@ def is_current(con: duckdb.DuckDBPyConnection) -> bool:
 
 def build(con: duckdb.DuckDBPyConnection) -> BuildResult:
     """Rebuild every model, then run the data tests; on a failure nothing of the build is kept."""
-    # The crawl's connection caps DuckDB's cache low (tasks.db). A full rebuild's aggregates need more
-    # (the 100,000-article build failed at 128MB), so the build gets a larger but still fixed cap and the
-    # crawl's comes back afterwards; beyond it, groupings spill to disk.
+    # The crawl's connection caps DuckDB's cache low (tasks.db). A full rebuild needs more (a 100,000-article
+    # warehouse builds within 160MB, not 128MB), so the build gets a larger but still fixed cap, and the
+    # crawl's comes back afterwards; groupings beyond it spill to disk.
     con.execute(f"SET memory_limit = '{BUILD_MEMORY_LIMIT}'")
     try:
         return _build(con)
+    except duckdb.OutOfMemoryException:
+        raise BuildOutOfMemory(
+            f"the SQL build needs more memory than its cap CRIMETREND_DUCKDB_BUILD_MEMORY_LIMIT={BUILD_MEMORY_LIMIT} "
+            "(a larger archive); set it higher, e.g. 1GB, and run `crimetrend build`") from None
     finally:
         con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
 

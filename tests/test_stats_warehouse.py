@@ -87,6 +87,20 @@ def test_a_broken_row_fails_build_naming_the_test(seed_db):
     assert len(lines) == 1 and "crime_stat_valid_codes" in lines[0] and "nonsense_code" in lines[0]
 
 
+def test_a_build_over_its_memory_cap_fails_in_one_line_naming_the_setting_and_keeps_the_old_tables(seed_db):
+    con, db = seed_db
+    before = con.execute("SELECT count(*) FROM fct_crime_stat").fetchall()[0][0]
+    con.close()
+    result = cli("build", "--db", str(db), env={"CRIMETREND_DUCKDB_BUILD_MEMORY_LIMIT": "2MB"})
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "CRIMETREND_DUCKDB_BUILD_MEMORY_LIMIT=2MB" in lines[0], result.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM fct_crime_stat").fetchall()[0][0] == before
+    con.close()
+    assert cli("build", "--db", str(db)).returncode == 0  # the default cap is enough for this warehouse
+
+
 def test_statistics_precision_and_recall_on_the_sample_portal(tmp_path):
     from flows.demo import demo_site_files
     from flows.ingest import pipeline
