@@ -55,37 +55,40 @@ def parsed_batches(n: int, batch: int):
     return out
 
 
-def run(n: int = 10_000, batch: int = 500) -> list[Result]:
+def run(n: int = 10_000, batch: int = 500, rounds: int = 2) -> list[Result]:
     from tasks.db import connect
     from tasks.site_run import land_parsed
 
     batches = parsed_batches(n, batch)
+    ours_s = bare_s = float("inf")
     with tempfile.TemporaryDirectory() as tmp:
-        con = connect(Path(tmp) / "ours.duckdb")
-        t0 = time.perf_counter()
-        for site, parsed in batches:
-            land_parsed(con, site, "bench", parsed)
-        ours_s = time.perf_counter() - t0
-        landed = {t: con.sql(f"SELECT * FROM {t}").to_arrow_table() for t in TABLES}
-        con.close()
+        # Best of `rounds` for each side, alternating, each into a fresh database file.
+        for round_no in range(rounds):
+            con = connect(Path(tmp) / f"ours-{round_no}.duckdb")
+            t0 = time.perf_counter()
+            for site, parsed in batches:
+                land_parsed(con, site, "bench", parsed)
+            ours_s = min(ours_s, time.perf_counter() - t0)
+            landed = {t: con.sql(f"SELECT * FROM {t}").to_arrow_table() for t in TABLES}
+            con.close()
 
-        ref = connect(Path(tmp) / "bare.duckdb")
-        chunks = len(batches)
-        t0 = time.perf_counter()
-        for i in range(chunks):
-            ref.execute("BEGIN TRANSACTION")
-            for name, table in landed.items():
-                step = -(-table.num_rows // chunks)
-                part = table.slice(i * step, step)  # noqa: F841 — read by DuckDB's replacement scan
-                ref.execute(f"INSERT INTO {name} SELECT * FROM part").fetchall()
-            ref.execute("COMMIT")
-        bare_s = time.perf_counter() - t0
-        counts = {t: ref.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
-        ref.close()
+            ref = connect(Path(tmp) / f"bare-{round_no}.duckdb")
+            chunks = len(batches)
+            t0 = time.perf_counter()
+            for i in range(chunks):
+                ref.execute("BEGIN TRANSACTION")
+                for name, table in landed.items():
+                    step = -(-table.num_rows // chunks)
+                    part = table.slice(i * step, step)  # noqa: F841 — read by DuckDB's replacement scan
+                    ref.execute(f"INSERT INTO {name} SELECT * FROM part").fetchall()
+                ref.execute("COMMIT")
+            bare_s = min(bare_s, time.perf_counter() - t0)
+            counts = {t: ref.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in TABLES}
+            ref.close()
     n_articles = counts["articles"]
     rows = sum(counts.values())
-    note = (f"{n_articles:,} articles, {rows:,} rows in {', '.join(TABLES)}; {chunks} transactions each; ours includes "
-            "dedup lookups, clustering and page compression")
+    note = (f"{n_articles:,} articles, {rows:,} rows in {', '.join(TABLES)}; {chunks} transactions each; best of "
+            f"{rounds}; ours includes the dedup lookups and clustering")
     return [Result("landing", n_articles / ours_s, n_articles / bare_s, "articles/s", "crimetrend land step",
                    "bare Arrow bulk insert", target=0.5, note=note)]
 
