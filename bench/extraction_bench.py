@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import logging
 import re
 import statistics
 import sys
@@ -213,6 +214,9 @@ def _others() -> dict[str, Extractor]:
     found: dict[str, Extractor] = {}
     try:
         import trafilatura
+
+        # its complaints about unparsable pages go to stderr on every timed pass
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
         def run_traf(html: str, url: str | None) -> dict:
             raw = trafilatura.extract(html, url=url, output_format="json", with_metadata=True)
