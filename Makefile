@@ -29,7 +29,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
-# The benchmark suite (about 20 minutes on 2 cores); appends its table to bench/RESULTS.md.
+# The benchmark suite (about 16 minutes on 2 cores); appends its table to bench/RESULTS.md.
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m pip install -q -e '.[test,bench]'
 	$(BIN)/python bench/suite.py

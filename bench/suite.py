@@ -5,7 +5,7 @@
 Runs one after another (never two at once: they would share the 2 cores), prints each line as it is
 measured, then appends the table with date, commit and machine to bench/RESULTS.md. Needs the `bench`
 extra (Scrapy, datasketch, trafilatura) and ../shared for the real pages; a benchmark whose reference
-or data is missing says so and is left out. Takes about 20 minutes on 2 cores.
+or data is missing says so and is left out. Takes about 16 minutes on 2 cores.
 """
 
 from __future__ import annotations
