@@ -43,7 +43,6 @@ build_task = task(build, name="build-warehouse", cache_policy=NO_CACHE)
 # their statistics (a few hundred thousand objects), and the walk cost more than parsing them. quote()
 # passes the batch through untouched: batches never hold futures.
 PREFECT_STEPS = Steps(
-    fetch_batch=lambda crawl, size: fetch_batch_task(quote(crawl), size),
     # the next batch is fetched while this one is parsed and landed, on the flow's task runner
     submit_fetch=lambda crawl, size: fetch_batch_task.submit(quote(crawl), size),
     parse_batch=lambda site, batch: parse_batch_task(site, quote(batch)),

@@ -46,6 +46,17 @@ _HEADING_STRIP_RE = re.compile(r"[\s:：>»›【】\[\]〖〗「」『』<>（�
 # penalised like a comment box.
 _CONSENT_RE = re.compile(r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|consent|settings)\b", re.I)
 _UNSEEN = object()  # a node whose parent has not been read yet (None: it has no parent)
+
+
+def _parent_link(parents: dict[int, tuple[int, LexborNode] | None], key: int,
+                 node: LexborNode) -> tuple[int, LexborNode] | None:
+    """``node``'s parent as (key, node), None at the top; read once per node and kept in ``parents``
+    (reading .parent makes a new Python object every time)."""
+    link = parents.get(key, _UNSEEN)
+    if link is _UNSEEN:
+        above = node.parent
+        link = parents[key] = (above.mem_id, above) if above is not None else None
+    return link
 _RESCORE_TOP = 6  # candidates whose link density is measured (the costly part, so only a few)
 
 
@@ -240,10 +251,7 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
                 levels.append((key, anc, weight))
                 if len(levels) == len(_DECAY):
                     break  # the parent above the last level is never needed
-                link = parents.get(key, _UNSEEN)
-                if link is _UNSEEN:
-                    above = anc.parent
-                    link = parents[key] = (above.mem_id, above) if above is not None else None
+                link = _parent_link(parents, key, anc)
                 if link is None:
                     break
                 key, anc = link
@@ -303,10 +311,7 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
                 break
             path.append(key)
             hops += 1
-            link = parents.get(key, _UNSEEN)
-            if link is _UNSEEN:
-                above = node.parent
-                link = parents[key] = (above.mem_id, above) if above is not None else None
+            link = _parent_link(parents, key, node)
             if link is None:
                 break
             key, node = link

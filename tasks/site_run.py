@@ -74,10 +74,7 @@ def parse_batch(site: SiteProfile, batch: CrawlBatch) -> ParsedBatch:
     articles: list[ParsedArticle] = []
     failures = list(batch.failures)
     raws = list(batch.listing_pages)
-    for raw in raws:
-        raw.compressed = compress(raw.body)
     for raw in batch.article_pages:
-        raw.compressed = compress(raw.body)
         encoding, article, error = parse_article_page(raw, site.selectors, site.encoding, site.region)
         raw.encoding = encoding
         raws.append(raw)
@@ -85,6 +82,8 @@ def parse_batch(site: SiteProfile, batch: CrawlBatch) -> ParsedBatch:
             articles.append(article)
         else:
             failures.append(CrawlFailure(raw.url, "parse", raw.status, error or "no_article"))
+    for raw in raws:  # archived compressed; done here so that the landing transaction only writes
+        raw.compressed = compress(raw.body)
     return ParsedBatch(raws, articles, failures)
 
 
