@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from itertools import islice
 
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom
 
@@ -35,6 +36,8 @@ _ALIASES = {
 # multi-byte character at a CMS field boundary); a wrong charset produces errors all over the page.
 _MAX_ERROR_SHARE = 0.0002
 _META_SCAN_BYTES = 4096
+_UTF8_3BYTE_RE = re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}")
+_MIN_MULTIBYTE = 8
 
 
 def normalize_encoding(name: str | None) -> str | None:
@@ -66,12 +69,30 @@ def _decode_if_clean(body: bytes, encoding: str) -> str | None:
     return None
 
 
-def _is_multibyte_utf8(body: bytes) -> bool:
+def _multibyte_utf8_text(body: bytes) -> str | None:
+    """The text when ``body`` is valid UTF-8 holding multi-byte (CJK-range) characters, else None."""
     try:
-        body.decode("utf_8")
+        text = body.decode("utf_8")
     except UnicodeDecodeError:
-        return False
-    return len(re.findall(rb"[\xe0-\xef][\x80-\xbf]{2}", body[:65536])) >= 8
+        return None
+    # Eight three-byte sequences in the first 64 KiB are enough; the search stops at the eighth
+    # (counting every one walked the whole 64 KiB, costing more than decoding the page).
+    found = _UTF8_3BYTE_RE.finditer(body, 0, 65536)
+    return text if next(islice(found, _MIN_MULTIBYTE - 1, None), None) is not None else None
+
+
+def same_utf8_bytes(body: bytes, text: str, encoding: str) -> bytes | None:
+    """``body`` when ``text`` is exactly ``body`` decoded as strict UTF-8, else None.
+
+    A parser handed those bytes builds the same tree as from ``text`` without re-encoding it (lexbor
+    parses UTF-8; a str is encoded first). A BOM, a replacement character (a lenient decode may have
+    made it) or a NUL (callers strip those from text) sends the caller back to ``text``.
+    """
+    if encoding != "utf_8" or not isinstance(body, bytes) or body[:3] == codecs.BOM_UTF8 or "\ufffd" in text:
+        return None
+    # Without a replacement character the decode was exact, so the bytes hold a NUL exactly when the
+    # text does; searching bytes is fast, a NUL in a str of CJK text matches half its code units first.
+    return None if b"\x00" in body else body
 
 
 def _detect(body: bytes) -> str | None:
@@ -107,10 +128,10 @@ def decode_html(
         for enc in (header, meta):
             if enc and enc not in candidates:
                 candidates.append(enc)
-        if candidates and candidates[0] != "utf_8" and _is_multibyte_utf8(body):
+        if candidates and candidates[0] != "utf_8" and (text := _multibyte_utf8_text(body)) is not None:
             # Pages saved by a browser keep their original <meta charset=gb2312> but are UTF-8 on
             # disk; Chinese text in a legacy charset practically never forms valid UTF-8.
-            return body.decode("utf_8"), "utf_8"
+            return text, "utf_8"
         for enc in candidates:
             text = _decode_if_clean(body, enc)
             if text is not None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
+from tasks.extract_meta import TAGGED_IDS, TaggedNodes
 from tasks.extract_patterns import (
     INLINE_TAGS,
     JUNK_TAGS,
@@ -60,34 +61,48 @@ def _parent_link(parents: dict[int, tuple[int, LexborNode] | None], key: int,
 _RESCORE_TOP = 6  # candidates whose link density is measured (the costly part, so only a few)
 
 
-@dataclass(slots=True)
-class Block:
-    node: LexborNode
-    first_text: int  # index of its first text run in Page.texts (document order)
-    chars: int = 0
-    punct: int = 0
-    link_chars: int = 0
-
-    @property
-    def prose_score(self) -> float:
-        text_chars = self.chars - self.link_chars
-        if self.link_chars > 0.5 * self.chars:
-            return 0.0
-        if text_chars < _MIN_PROSE_CHARS and self.punct < 1:
-            return 0.0
-        if text_chars < 8:
-            return 0.0
-        return 1.0 + self.punct + min(text_chars / 50.0, 3.0)
+# A block is a plain list [node, first_text, chars, punct, link_chars], read with these indexes: a
+# page has hundreds of blocks and making a class instance cost four times as much as a list.
+# first_text is the index of its first text run in Page.texts (document order).
+NODE, FIRST_TEXT, CHARS, PUNCT, LINK_CHARS = range(5)
+Block = list
 
 
-@dataclass(slots=True)
-class _Chain:
-    """The (key, node, decay weight) of up to three ancestors shared by sibling blocks, and the
-    characters and link characters of those blocks."""
+def prose_score(block: Block) -> float:
+    """How much the block reads like article text; 0 for links, labels and short lines."""
+    chars, link_chars, punct = block[CHARS], block[LINK_CHARS], block[PUNCT]
+    text_chars = chars - link_chars
+    if link_chars > 0.5 * chars:
+        return 0.0
+    if text_chars < _MIN_PROSE_CHARS and punct < 1:
+        return 0.0
+    if text_chars < 8:
+        return 0.0
+    return 1.0 + punct + min(text_chars / 50.0, 3.0)
 
-    levels: list[tuple[int, LexborNode, float]]
-    chars: int = 0
-    link_chars: int = 0
+
+def _reach_chars(node: LexborNode, blocks: dict[int, Block],
+                 children: dict[int, list[tuple[int, LexborNode]]]) -> tuple[int, int]:
+    """Characters and link characters of the blocks one to three levels below ``node``: the blocks
+    whose scores reach it. Finalists are nested, so each node's element children are listed once
+    (in ``children``); reading the ancestors of every block instead cost a parent lookup per block."""
+    chars = link_chars = 0
+    level = [(node.mem_id, node)]
+    for depth in range(len(_DECAY)):
+        deeper: list[tuple[int, LexborNode]] = []
+        for key, parent in level:
+            kids = children.get(key)
+            if kids is None:
+                kids = children[key] = [(child.mem_id, child) for child in parent.iter()]
+            for kid_key, _ in kids:
+                block = blocks.get(kid_key)
+                if block is not None:
+                    chars += block[CHARS]
+                    link_chars += block[LINK_CHARS]
+            if depth < len(_DECAY) - 1:
+                deeper.extend(kids)
+        level = deeper
+    return chars, link_chars
 
 
 @dataclass(slots=True)
@@ -96,9 +111,12 @@ class Page:
     blocks: dict[int, Block] = field(default_factory=dict)
 
 
-def scan(root: LexborNode) -> Page:
-    """Collect text runs and blocks under ``root`` in document order."""
+def scan(root: LexborNode, tagged: TaggedNodes | None = None) -> Page:
+    """Collect text runs and blocks under ``root`` in document order; the elements TaggedNodes wants
+    are handed to ``tagged`` on the way (one walk instead of another selector pass)."""
     page = Page()
+    tagged_ids = TAGGED_IDS if tagged is not None else frozenset()
+    add_tagged = tagged.add if tagged is not None else None
     blocks = page.blocks
     texts = page.texts
     append = texts.append
@@ -113,7 +131,10 @@ def scan(root: LexborNode) -> Page:
     # skip_empty drops whitespace-only runs (about a third of all nodes) in C, before a Python
     # object is made for them; runs of other Unicode spaces are still caught by strip() below.
     for node in root.traverse(include_text=True, skip_empty=True):
-        if node.tag_id != _TEXT_TAG_ID:
+        tag_id = node.tag_id
+        if tag_id != _TEXT_TAG_ID:
+            if tag_id in tagged_ids:
+                add_tagged(node, tag_id)
             continue
         block_node = node.parent
         if block_node is None:
@@ -148,17 +169,19 @@ def scan(root: LexborNode) -> Page:
         key = block_node.mem_id
         block = get_block(key)
         if block is None:  # created at its first non-blank run, which is its first_text
-            block = blocks[key] = Block(block_node, len(texts), 0, 0, 0)
-        n = len(stripped) - stripped.count(" ")
-        block.chars += n
+            block = blocks[key] = [block_node, len(texts), 0, 0, 0]
+        n = len(stripped)
+        if " " in stripped:  # a membership test is cheap, str.count parses its arguments
+            n -= stripped.count(" ")
+        block[CHARS] += n
         if in_link:
-            block.link_chars += n
+            block[LINK_CHARS] += n
         else:
             # len(PUNCT_RE.findall(stripped)) in two cheaper parts (see PUNCT_MARK_RE).
             punct = len(count_marks(stripped))
             if "." in stripped or "?" in stripped:
                 punct += len(count_stops(stripped))
-            block.punct += punct
+            block[PUNCT] += punct
         append((text, key))
     return page
 
@@ -223,71 +246,73 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
     nodes: dict[int, LexborNode] = {}
     firsts: dict[int, int] = {}  # first prose text run below each candidate
     prose: list[tuple[int, Block, float]] = []  # (key, block, score) of the blocks of prose
-    # Sibling blocks share their parent, so the three levels above a block (each key with its node and
-    # decay weight, cut at <html>) are climbed once per parent. The same record sums its blocks'
-    # characters and link characters for the finalists' link density below, which then adds up one
-    # record per parent instead of walking the ancestors of every block a second time.
-    chains: dict[int, _Chain] = {}
+    # Sibling blocks of prose share their parent, so the three levels above a block (each key with its
+    # node and decay weight, cut at <html>) are climbed once per parent.
+    chains: dict[int, list[tuple[int, LexborNode, float]]] = {}
     # Each node's parent as (key, node), None at the top: every parent link read here is kept for
-    # the sibling chains and for the membership climbs below, which start from the same blocks.
+    # the membership climbs below, which start from the same blocks.
     parents: dict[int, tuple[int, LexborNode] | None] = {}
+    html_id = _HTML_ID
     for bkey, block in page.blocks.items():
-        score = block.prose_score
-        parent = block.node.parent
+        # Blocks mostly of link text (menus, lists: half of all blocks) score 0 without the property.
+        if 2 * block[LINK_CHARS] > block[CHARS]:
+            continue
+        score = prose_score(block)
+        if score <= 0:
+            continue
+        prose.append((bkey, block, score))
+        parent = block[NODE].parent
         if parent is None:
             parents[bkey] = None
-            if score > 0:
-                prose.append((bkey, block, score))
             continue
         pkey = parent.mem_id
         parents[bkey] = (pkey, parent)
-        chain = chains.get(pkey)
-        if chain is None:
-            levels: list[tuple[int, LexborNode, float]] = []
-            key, anc = pkey, parent
-            for weight in _DECAY:
-                if anc.tag_id == _HTML_ID:
-                    break
-                levels.append((key, anc, weight))
-                if len(levels) == len(_DECAY):
-                    break  # the parent above the last level is never needed
-                link = _parent_link(parents, key, anc)
-                if link is None:
-                    break
-                key, anc = link
-            chain = chains[pkey] = _Chain(levels)
-        chain.chars += block.chars
-        chain.link_chars += block.link_chars
-        if score > 0:
-            prose.append((bkey, block, score))
-            for key, anc, weight in chain.levels:
-                known = scores.get(key)
-                if known is None:
-                    scores[key] = score * weight
-                    nodes[key] = anc
-                    firsts[key] = block.first_text
-                else:
-                    scores[key] = known + score * weight
+        levels = chains.get(pkey)
+        if levels is None:
+            # The climb of _parent_link written out: it runs once per parent of prose blocks.
+            levels = chains[pkey] = []
+            if parent.tag_id != html_id:
+                levels.append((pkey, parent, _DECAY[0]))
+                above = parents.get(pkey, _UNSEEN)
+                if above is _UNSEEN:
+                    up = parent.parent
+                    above = parents[pkey] = (up.mem_id, up) if up is not None else None
+                if above is not None and above[1].tag_id != html_id:
+                    levels.append((*above, _DECAY[1]))
+                    key, anc = above
+                    top = parents.get(key, _UNSEEN)
+                    if top is _UNSEEN:
+                        up = anc.parent
+                        top = parents[key] = (up.mem_id, up) if up is not None else None
+                    if top is not None and top[1].tag_id != html_id:
+                        levels.append((*top, _DECAY[2]))
+        for key, anc, weight in levels:
+            known = scores.get(key)
+            if known is None:
+                scores[key] = score * weight
+                nodes[key] = anc
+                firsts[key] = block[FIRST_TEXT]
+            else:
+                scores[key] = known + score * weight
     if not prose:
         return None, {}
     top = sorted(scores, key=scores.__getitem__, reverse=True)[:_RESCORE_TOP]
     # Penalties divide by at most ~5, so weaker candidates cannot win and are not measured.
     top = [key for key in top if scores[key] >= 0.05 * scores[top[0]]]
-    # Link density of the few finalists from the blocks up to three levels below them (the same
-    # reach as the scores): walking whole subtrees with css("a") cost more than the rest together.
-    sums = {key: [0, 0] for key in top}
-    for chain in chains.values():
-        for key, _, _ in chain.levels:
-            found = sums.get(key)
-            if found is not None:
-                found[0] += chain.chars
-                found[1] += chain.link_chars
+    # Each finalist's score times its factor (at most 1), the best winning and the first of equals:
+    # a finalist scoring no more than the best product so far cannot beat it, nor can any after it
+    # (they score less), so the walk stops there and the costly link densities of the wide wrappers
+    # high above the article (scored ×1/6) are rarely measured.
+    children: dict[int, list[tuple[int, LexborNode]]] = {}
     not_article: dict[int, float] = {}
-    best_key = max(
-        top,
-        key=lambda key: scores[key]
-        * _candidate_factor(nodes[key], page, firsts[key], tuple(sums[key]), not_article),
-    )
+    best_key, best_value = top[0], -1.0
+    for key in top:
+        if scores[key] <= best_value:
+            break
+        chars = _reach_chars(nodes[key], page.blocks, children)
+        value = scores[key] * _candidate_factor(nodes[key], page, firsts[key], chars, not_article)
+        if value > best_value:
+            best_key, best_value = key, value
     container = nodes[best_key]
 
     # Prose held below each node between a prose block and the container, to narrow the choice
@@ -300,7 +325,7 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
     side: dict[int, bool] = {container_key: True}
     up: dict[int, int] = {}
     for key, block, score in prose:
-        node = block.node
+        node = block[NODE]
         path: list[int] = []
         hops = 0
         verdict = False  # reaching the top (or the depth cap) means outside
@@ -329,13 +354,11 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
             key = up[key]
     total = below.get(container_key, 0.0)
     while True:
-        child = container.child
         best_child, best_val = None, 0.0
-        while child is not None:
+        for child in container.iter():  # elements only: text nodes hold no prose of their own here
             val = below.get(child.mem_id, 0.0)
             if val > best_val:
                 best_child, best_val = child, val
-            child = child.next
         if best_child is None or best_val < _NARROW_SHARE * total or best_child.tag in INLINE_TAGS:
             break
         # Into a paragraph itself only when it is all the prose (text + <br> in one <div>).

@@ -91,8 +91,10 @@ def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[s
         test; link_chars only grows along with ``parts``, so it is already 0 when parts is empty."""
         nonlocal link_chars
         text = "".join(parts)
-        # Zero-width marks are never ASCII: English text skips the regex.
-        if not text.isascii() or "\x00" in text:
+        # Zero-width marks are never ASCII, and rare: membership tests are cheaper than the regex's
+        # walk of a whole paragraph, which runs only when one of them (or a NUL) is there.
+        if "\x00" in text or (not text.isascii() and (
+                "\u200b" in text or "\u200c" in text or "\u200d" in text or "\ufeff" in text)):
             text = _INVISIBLE_RE.sub("", text)
         text = " ".join(text.split())  # str.split() splits on every Unicode space, in C
         if text:
@@ -101,7 +103,9 @@ def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[s
         link_chars = 0
 
     # The stack holds nodes to enter and, as plain ints, the tag ids of elements being left: leaving
-    # needs only the tag, and ids spare building a tag string (and a tuple) per node.
+    # needs only the tag, and ids spare building a tag string (and a tuple) per node. A node entered
+    # first pushes its next sibling, then (an element) its leave mark and its first child: the
+    # sibling links are followed one node at a time, with no list of children made per element.
     stack: list[LexborNode | int] = [container]
     pop = stack.pop
     push = stack.append
@@ -113,6 +117,10 @@ def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[s
             elif parts and node not in _INLINE_IDS:
                 flush()
             continue
+        if node is not container:
+            following = node.next
+            if following is not None:
+                push(following)
         tag_id = node.tag_id
         if tag_id == _TEXT_ID:
             text = node.text_content
@@ -136,9 +144,9 @@ def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[s
         elif parts and tag_id not in _INLINE_IDS:
             flush()
         push(tag_id)
-        children = list(node.iter(include_text=True))
-        children.reverse()
-        stack.extend(children)
+        first = node.first_child
+        if first is not None:
+            push(first)
     if parts:
         flush()
     return lines

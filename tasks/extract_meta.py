@@ -31,46 +31,61 @@ _CRUMB_LABEL_RE = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您
 # tests avoid its leading optional spaces being retried at every space of a long container text.
 _CRUMB_SEPS = (">", "»", "›", "→", "＞", "&gt;", "/", "\\")
 _CRUMB_SEP_RE = re.compile(r"\s*(?:>|»|›|→|＞|&gt;|/|\\|>>)\s*")
-# Every selector pass walks the whole tree (~0.04 ms a page), so the plain tag selectors are asked
-# for in one list and the results split by tag id (a list's matches come in document order, a node
-# once per selector it matches); likewise the datePublished and breadcrumb attribute selectors, split
-# by testing the few matches' attributes as the selectors do (case-sensitive substring/equality).
-_TAGS_SEL = "meta, title, h1, h2, h3, time, script"
+# Every selector pass walks the whole tree (~0.1 ms a page): the plain tags below are collected by
+# the text scan's walk instead (TaggedNodes.add, about 0.02 ms), and the datePublished and breadcrumb
+# attribute selectors are asked for in one list, the few matches split by testing their attributes
+# as the selectors do (case-sensitive substring/equality).
 _DATE_PUBLISHED_SEL = "[itemprop=datePublished]"
 _ATTRS_SEL = f"{_DATE_PUBLISHED_SEL}, {_BREADCRUMB_SEL}"
 _META_ID, _TITLE_ID, _H1_ID, _TIME_ID, _SCRIPT_ID = (
     next(iter(tag_ids({name}))) for name in ("meta", "title", "h1", "time", "script"))
 _H23_IDS = tag_ids({"h2", "h3"})
+TAGGED_IDS = frozenset({_META_ID, _TITLE_ID, _H1_ID, _TIME_ID, _SCRIPT_ID, *_H23_IDS})
 
 
 class TaggedNodes:
-    """The page's <meta>, <title>, <h1> and <h2>/<h3> elements, each list in document order."""
+    """The page's <meta>, <title>, <h1>, <h2>/<h3>, <time> and JSON-LD elements and its
+    datePublished/breadcrumb-attributed ones, each list in document order.
+
+    A walk over the page hands every element whose tag id is in TAGGED_IDS to ``add``, in document
+    order (``collect`` is that walk for a part of the page nobody else walks);
+    ``add_attribute_matches`` then runs the one selector pass for the attributed elements.
+    """
 
     __slots__ = ("crumbs", "date_published", "h1", "h23", "json_ld", "metas", "times", "titles")
 
-    def __init__(self, tree: LexborHTMLParser) -> None:
+    def __init__(self) -> None:
         self.metas: list[LexborNode] = []
         self.titles: list[LexborNode] = []
         self.h1: list[LexborNode] = []
         self.h23: list[LexborNode] = []
         self.times: list[LexborNode] = []
         self.json_ld: list[LexborNode] = []  # <script type="application/ld+json">
-        for node in tree.css(_TAGS_SEL):
-            tag_id = node.tag_id
-            if tag_id == _META_ID:
-                self.metas.append(node)
-            elif tag_id == _TITLE_ID:
-                self.titles.append(node)
-            elif tag_id == _H1_ID:
-                self.h1.append(node)
-            elif tag_id in _H23_IDS:
-                self.h23.append(node)
-            elif tag_id == _TIME_ID:
-                self.times.append(node)
-            elif tag_id == _SCRIPT_ID and node.attributes.get("type") == "application/ld+json":
-                self.json_ld.append(node)
         self.date_published: list[LexborNode] = []  # [itemprop=datePublished]
         self.crumbs: list[LexborNode] = []  # _BREADCRUMB_SEL
+
+    def add(self, node: LexborNode, tag_id: int) -> None:
+        if tag_id == _META_ID:
+            self.metas.append(node)
+        elif tag_id == _TITLE_ID:
+            self.titles.append(node)
+        elif tag_id == _H1_ID:
+            self.h1.append(node)
+        elif tag_id in _H23_IDS:
+            self.h23.append(node)
+        elif tag_id == _TIME_ID:
+            self.times.append(node)
+        elif tag_id == _SCRIPT_ID and node.attributes.get("type") == "application/ld+json":
+            self.json_ld.append(node)
+
+    def collect(self, root: LexborNode) -> None:
+        """Add the tagged elements of ``root``'s subtree (``root`` included)."""
+        for node in root.traverse():
+            tag_id = node.tag_id
+            if tag_id in TAGGED_IDS:
+                self.add(node, tag_id)
+
+    def add_attribute_matches(self, tree: LexborHTMLParser) -> None:
         last = None
         for node in tree.css(_ATTRS_SEL):
             key = node.mem_id

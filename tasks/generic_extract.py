@@ -14,7 +14,16 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tasks.article_dates import DATE_RE, date_from_url, find_datetime, find_partial
-from tasks.extract_blocks import Page, choose_container, scan
+from tasks.extract_blocks import (
+    CHARS,
+    FIRST_TEXT,
+    LINK_CHARS,
+    NODE,
+    Page,
+    choose_container,
+    prose_score,
+    scan,
+)
 from tasks.extract_body import filter_lines, render_lines
 from tasks.extract_meta import (
     TaggedNodes,
@@ -59,19 +68,22 @@ def _block_index(page: Page, node: LexborNode | None) -> int | None:
         while parent is not None and parent.tag in INLINE_TAGS:
             parent = parent.parent
         block = page.blocks.get(parent.mem_id) if parent is not None else None
-        return block.first_text if block is not None else None
+        return block[FIRST_TEXT] if block is not None else None
     return None
 
 
 def _body_start(page: Page, below: dict[int, float]) -> int | None:
-    starts = [b.first_text for key, b in page.blocks.items() if key in below and b.prose_score > 0]
+    # Every prose block inside the container is in ``below``, which is much shorter than the page's blocks.
+    blocks = page.blocks
+    starts = [block[FIRST_TEXT] for key in below if (block := blocks.get(key)) is not None and prose_score(block) > 0]
     return min(starts) if starts else None
 
 
 def _body_end(page: Page, below: dict[int, float]) -> int | None:
     """Index of the last text run of the body's prose (a <br>-separated block has many runs)."""
-    for index in range(len(page.texts) - 1, -1, -1):
-        if page.texts[index][1] in below:
+    texts = page.texts
+    for index in range(len(texts) - 1, -1, -1):
+        if texts[index][1] in below:
             return index
     return None
 
@@ -109,17 +121,21 @@ def _head_date(page: Page, body_idx: int) -> str | None:
     return None
 
 
+def _byline_window(page: Page, title_idx: int | None, body_idx: int | None) -> str:
+    """The text runs between the headline and the body, where portals print time, 来源 and 作者 (at
+    most _AFTER_TITLE_RUNS); without a headline, the runs right before the body."""
+    if title_idx is None:
+        return _window(page, (body_idx or 0) - _AFTER_TITLE_RUNS // 2, body_idx or 0)
+    stop = title_idx + 1 + _AFTER_TITLE_RUNS
+    if body_idx is not None and body_idx > title_idx:
+        stop = min(stop, body_idx)
+    return _window(page, title_idx + 1, stop)
+
+
 def _published(page: Page, title_idx: int | None, body_idx: int | None, body_end: int | None,
-               meta_date: str | None, meta: dict[str, str], url: str | None) -> str | None:
-    if title_idx is not None:
-        stop = title_idx + 1 + _AFTER_TITLE_RUNS
-        if body_idx is not None and body_idx > title_idx:
-            stop = min(stop, body_idx)
-        after = _window(page, title_idx + 1, stop)
-        before = _window(page, title_idx - _BEFORE_TITLE_RUNS, title_idx)
-    else:
-        start = (body_idx or 0) - _AFTER_TITLE_RUNS // 2
-        after, before = _window(page, start, body_idx or 0), ""
+               after: str, meta_date: str | None, meta: dict[str, str], url: str | None) -> str | None:
+    """``after``: the byline window (_byline_window)."""
+    before = _window(page, title_idx - _BEFORE_TITLE_RUNS, title_idx) if title_idx is not None else ""
     if "于" in after or "时间" in after or "日期" in after:
         after = _PROFILE_DATE_RE.sub(" ", after)
     found = find_datetime(after)
@@ -168,10 +184,10 @@ def _label_breadcrumb(page: Page, limit: int) -> str | None:
         # Every label contains 位置: the substring test spares a regex call per run.
         if "位置" in text and _CRUMB_LABEL_RE.match(text):
             hit = True
-        elif block.link_chars and block.chars < 150:
+        elif block[LINK_CHARS] and block[CHARS] < 150:
             hit = line_like.get(key)
             if hit is None:
-                whole = block.node.text()
+                whole = block[NODE].text()
                 # Two separators are needed for a match; counting them first avoids the
                 # backtracking regex on every short link block (menus, tag lists).
                 seps = whole.count(">") + whole.count("»") + whole.count("›")
@@ -179,36 +195,47 @@ def _label_breadcrumb(page: Page, limit: int) -> str | None:
         else:
             hit = False
         if hit:
-            found = crumb_text(block.node)
+            found = crumb_text(block[NODE])
             if found:
                 return found
     return None
 
 
+def _walk(tree: LexborHTMLParser) -> tuple[Page | None, TaggedNodes]:
+    """The text scan of <body> (of the whole page when it has none) and the page's tagged elements,
+    in one walk of the tree: the parts of <html> beside <body> (<head>) are walked for tags only."""
+    tagged = TaggedNodes()
+    body, html = tree.body, tree.root
+    page = None
+    if body is not None and html is not None and (parent := body.parent) is not None and parent.mem_id == html.mem_id:
+        body_key = body.mem_id
+        for child in html.iter():
+            if child.mem_id == body_key:
+                page = scan(body, tagged)
+            else:
+                tagged.collect(child)
+    elif (body or html) is not None:
+        page = scan(body or html, tagged)
+    tagged.add_attribute_matches(tree)
+    return page, tagged
+
+
 def extract_from_tree(tree: LexborHTMLParser, url: str | None = None) -> dict:
     """All fields from a parsed page (scripts and styles are skipped, not removed)."""
-    tagged = TaggedNodes(tree)
+    page, tagged = _walk(tree)
     meta = meta_values(tree, tagged)
     meta_date = metadata_date(tree, meta, tagged)
     title, title_node = find_title(tree, meta, tagged)
     breadcrumb = find_breadcrumb(tree, tagged)
-    root = tree.body or tree.root
-    if root is None:
+    if page is None:
         return {**EMPTY, "title": title, "published": meta_date, "breadcrumb": breadcrumb}
-    page = scan(root)
     container, below = choose_container(page)
     lines = filter_lines(render_lines(container, below), title) if container is not None else []
 
     title_idx = _block_index(page, title_node)
     body_idx = _body_start(page, below)
-    published = _published(page, title_idx, body_idx, _body_end(page, below), meta_date, meta, url)
-    if title_idx is not None:
-        stop = title_idx + 1 + _AFTER_TITLE_RUNS
-        if body_idx is not None and body_idx > title_idx:
-            stop = min(stop, body_idx)
-        byline = _window(page, title_idx + 1, stop)
-    else:
-        byline = _window(page, (body_idx or 0) - _AFTER_TITLE_RUNS // 2, body_idx or 0)
+    byline = _byline_window(page, title_idx, body_idx)
+    published = _published(page, title_idx, body_idx, _body_end(page, below), byline, meta_date, meta, url)
     if breadcrumb is None:
         breadcrumb = _label_breadcrumb(page, title_idx if title_idx is not None else (body_idx or 200))
     return {

@@ -12,7 +12,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from tasks.article_dates import parse_datetime
-from tasks.decode import decode_html
+from tasks.decode import decode_html, same_utf8_bytes
 from tasks.extract_body import filter_lines, render_lines
 from tasks.extract_meta import crumb_text, find_breadcrumb
 from tasks.extract_patterns import AUTHOR_RE, SOURCE_RE, clean_label_value
@@ -75,16 +75,23 @@ def _from_selectors(tree: LexborHTMLParser, selectors: dict) -> dict:
     return {k: v for k, v in out.items() if v}
 
 
-def extract_article(html: str | bytes, url: str | None = None, selectors: dict | None = None) -> dict:
-    """One page to {title, published, source, author, body, breadcrumb}; generic without selectors."""
+def extract_article(html: str | bytes, url: str | None = None, selectors: dict | None = None,
+                    *, utf8: bytes | None = None) -> dict:
+    """One page to {title, published, source, author, body, breadcrumb}; generic without selectors.
+
+    ``utf8``: the bytes ``html`` was decoded from, when ``same_utf8_bytes`` says they are exactly its
+    UTF-8 form; they are parsed instead of ``html`` (the same tree, without encoding the text again).
+    """
     try:
         if isinstance(html, bytes | bytearray | memoryview):
-            html = decode_html(bytes(html))[0]
+            body = bytes(html)
+            html, encoding = decode_html(body)
+            utf8 = same_utf8_bytes(body, html, encoding)
         elif not isinstance(html, str):
             return dict(EMPTY)
-        if "\x00" in html:
+        if utf8 is None and "\x00" in html:
             html = html.replace("\x00", "")
-        tree = LexborHTMLParser(html)
+        tree = LexborHTMLParser(utf8 if utf8 is not None else html)
         chosen = _from_selectors(tree, selectors) if selectors else {}
         # A profile that yields the essentials has described the page: the generic pass (most of the cost)
         # runs only to fill an essential field that its selectors missed.

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import xxhash
 
-from tasks.decode import decode_html
+from tasks.decode import decode_html, same_utf8_bytes
 from tasks.dedup import DocSignature, signature
 from tasks.extract import extract_stats
 from tasks.mentions import valid_mentions
@@ -106,7 +106,8 @@ def parse_article_page(raw: RawPage, selectors: dict | None, forced_encoding: st
     except Exception as exc:  # decode_html should not raise; an unexpected one must not stop the batch
         return None, None, f"decode_error: {type(exc).__name__}"
     try:
-        fields = extract_article(html, url=raw.final_url, selectors=selectors)
+        fields = extract_article(html, url=raw.final_url, selectors=selectors,
+                                 utf8=same_utf8_bytes(raw.body, html, encoding))
     except Exception as exc:
         return encoding, None, f"parse_error: {type(exc).__name__}"
     body = (fields.get("body") or "").strip()

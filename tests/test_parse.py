@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import time
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tasks.decode import decode_html
+from tasks.decode import decode_html, same_utf8_bytes
 from tasks.parse import extract_article
 
 BENCH_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "extraction"
@@ -123,6 +124,45 @@ def test_header_charset_forced_encoding_and_bom():
 def test_browser_saved_utf8_page_with_stale_gb2312_meta():
     raw = f'<html><head><meta charset="gb2312"></head><body>{GBK_TEXT}</body></html>'.encode()
     assert "朱镕基" in decode_html(raw)[0]
+
+
+def test_utf8_bytes_are_parsed_directly_only_when_they_are_exactly_the_text():
+    page = f'<html><head><meta charset="utf-8"></head><body>{GBK_TEXT}</body></html>'
+    utf8 = page.encode()
+    assert same_utf8_bytes(utf8, *decode_html(utf8)) is utf8
+    # Anything else is parsed from the decoded text: another charset, a BOM, a NUL, a lenient decode.
+    gbk = page.replace("utf-8", "gbk").encode("gbk")
+    assert same_utf8_bytes(gbk, *decode_html(gbk)) is None
+    bom = b"\xef\xbb\xbf" + utf8
+    assert same_utf8_bytes(bom, *decode_html(bom)) is None
+    nul = utf8.replace(b"<p>", b"<p>\x00")
+    assert same_utf8_bytes(nul, *decode_html(nul)) is None
+    broken = utf8.replace("朱".encode(), b"\xe6\x9c")  # one truncated character: decoded leniently
+    text, encoding = decode_html(broken)
+    assert encoding == "utf_8" and "\ufffd" in text
+    assert same_utf8_bytes(broken, text, encoding) is None
+
+
+@pytest.mark.parametrize("raw", [
+    portal_page().encode(), b"\xef\xbb\xbf" + portal_page().encode(), portal_page().encode("gb18030"),
+    portal_page().replace("<p>", "<p>\x00").encode(), portal_page().encode()[:-3000] + b"\xe6\x9c",
+])
+def test_bytes_and_their_text_give_the_same_article(raw):
+    assert extract_article(raw) == extract_article(decode_html(raw)[0])
+
+
+@pytest.mark.skipif(not BENCH_DATA.is_dir(), reason=f"benchmark data not found at {BENCH_DATA}")
+def test_bytes_and_their_text_give_the_same_article_on_every_benchmark_page():
+    """UTF-8 bytes are parsed as they are, other pages from their decoded text: the article must not
+    depend on which way a page went (the pipeline hands the fetched bytes over when it can)."""
+    pages = sorted(BENCH_DATA.glob("*/html/*.html.gz"))
+    assert len(pages) > 200
+    differ = []
+    for path in pages:
+        raw = gzip.decompress(path.read_bytes())
+        if extract_article(raw, url="http://bench.invalid/") != extract_article(decode_html(raw)[0], url="http://bench.invalid/"):
+            differ.append(path.name)
+    assert differ == []
 
 
 @pytest.mark.parametrize("raw", [b"", b"\x00\x00", bytes(range(256)) * 4, b"\xff\xfe\xfd" * 100])
