@@ -269,23 +269,18 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
         parents[bkey] = (pkey, parent)
         levels = chains.get(pkey)
         if levels is None:
-            # The climb of _parent_link written out: it runs once per parent of prose blocks.
             levels = chains[pkey] = []
-            if parent.tag_id != html_id:
-                levels.append((pkey, parent, _DECAY[0]))
-                above = parents.get(pkey, _UNSEEN)
-                if above is _UNSEEN:
-                    up = parent.parent
-                    above = parents[pkey] = (up.mem_id, up) if up is not None else None
-                if above is not None and above[1].tag_id != html_id:
-                    levels.append((*above, _DECAY[1]))
-                    key, anc = above
-                    top = parents.get(key, _UNSEEN)
-                    if top is _UNSEEN:
-                        up = anc.parent
-                        top = parents[key] = (up.mem_id, up) if up is not None else None
-                    if top is not None and top[1].tag_id != html_id:
-                        levels.append((*top, _DECAY[2]))
+            key, anc = pkey, parent
+            for weight in _DECAY:
+                if anc.tag_id == html_id:
+                    break
+                levels.append((key, anc, weight))
+                if len(levels) == len(_DECAY):
+                    break  # the parent above the last level is never needed
+                link = _parent_link(parents, key, anc)
+                if link is None:
+                    break
+                key, anc = link
         for key, anc, weight in levels:
             known = scores.get(key)
             if known is None:
