@@ -254,8 +254,10 @@ def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
     parents: dict[int, tuple[int, LexborNode] | None] = {}
     html_id = _HTML_ID
     for bkey, block in page.blocks.items():
-        # Blocks mostly of link text (menus, lists: half of all blocks) score 0 without the property.
-        if 2 * block[LINK_CHARS] > block[CHARS]:
+        # Blocks mostly of link text (menus, lists: half of all blocks) and lines too short to be prose
+        # (prose_score's first and last rules) are passed over without the call.
+        text_chars = block[CHARS] - block[LINK_CHARS]
+        if text_chars < block[LINK_CHARS] or text_chars < 8:
             continue
         score = prose_score(block)
         if score <= 0:
