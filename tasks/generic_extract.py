@@ -207,13 +207,15 @@ def _walk(tree: LexborHTMLParser) -> tuple[Page | None, TaggedNodes]:
     tagged = TaggedNodes()
     body, html = tree.body, tree.root
     page = None
-    if body is not None and html is not None and (parent := body.parent) is not None and parent.mem_id == html.mem_id:
+    if body is not None and html is not None:
         body_key = body.mem_id
-        for child in html.iter():
+        for child in html.iter():  # <head> and <body>, in document order
             if child.mem_id == body_key:
                 page = scan(body, tagged)
             else:
                 tagged.collect(child)
+        if page is None:  # a <body> that is not a child of <html>: never built by the parser, still read
+            page = scan(body, tagged)
     elif (body or html) is not None:
         page = scan(body or html, tagged)
     tagged.add_attribute_matches(tree)
