@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborNode
 
 from tasks.extract_meta import TAGGED_IDS, TaggedNodes
 from tasks.extract_patterns import (
+    HEADING_STRIP_RE,
     INLINE_TAGS,
     JUNK_TAGS,
     PUNCT_MARK_RE,
@@ -41,7 +42,7 @@ _A_ID = next(iter(tag_ids({"a"})))
 _TOP_IDS = tag_ids({"body", "html"})
 _HTML_ID = next(iter(tag_ids({"html"})))
 _NOT_ARTICLE_PENALTY = 0.25
-_HEADING_STRIP_RE = re.compile(r"[\s:：>»›【】\[\]〖〗「」『』<>（）()|｜·•■◆▌▎█—-]+")
+_RESCORE_TOP = 6  # finalists: the best-scored candidates, whose link density may be measured
 # Cookie/consent banners are a block of real sentences that can outscore a short article (or one
 # whose text the page fills in by script); a finalist whose first paragraph is such a notice is
 # penalised like a comment box.
@@ -58,7 +59,6 @@ def _parent_link(parents: dict[int, tuple[int, LexborNode] | None], key: int,
         above = node.parent
         link = parents[key] = (above.mem_id, above) if above is not None else None
     return link
-_RESCORE_TOP = 6  # candidates whose link density is measured (the costly part, so only a few)
 
 
 # A block is a plain list [node, first_text, chars, punct, link_chars], read with these indexes: a
@@ -234,7 +234,7 @@ def _candidate_factor(
         factor *= _NOT_ARTICLE_PENALTY
     for text, _ in page.texts[max(0, first_text - 3) : first_text]:
         # STOP_HEADINGS are all Chinese: an ASCII run cannot be one, the regex is skipped.
-        if not text.isascii() and _HEADING_STRIP_RE.sub("", text) in STOP_HEADINGS:
+        if not text.isascii() and HEADING_STRIP_RE.sub("", text) in STOP_HEADINGS:
             factor *= _NOT_ARTICLE_PENALTY
             break
     return factor

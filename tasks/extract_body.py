@@ -16,6 +16,8 @@ from selectolax.lexbor import LexborNode
 from tasks.article_dates import find_datetime
 from tasks.extract_patterns import (
     END_LINE_RE,
+    HEADING_STRIP_CHARS,
+    HEADING_STRIP_RE,
     INLINE_TAGS,
     PUNCT_RE,
     STOP_HEADINGS,
@@ -25,13 +27,11 @@ from tasks.extract_patterns import (
 )
 
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\ufeff\x00]")
-_HEADING_STRIP_CHARS = r"\s:：>»›【】\[\]〖〗「」『』<>（）()|｜·•■◆▌▎█—-"
-_HEADING_STRIP_RE = re.compile(f"[{_HEADING_STRIP_CHARS}]+")
-# A stop heading's key (the line without _HEADING_STRIP_CHARS) has at most _HEADING_KEY_MAX
+# A stop heading's key (the line without HEADING_STRIP_CHARS) has at most _HEADING_KEY_MAX
 # characters; a line with a longer run of other characters cannot be one. Prose lines show such a run
 # within their first few characters, so this search ends at once where the sub() walked the line.
 _HEADING_KEY_MAX = max(8, *(len(h) for h in STOP_HEADINGS))
-_LONG_KEY_RE = re.compile(f"[^{_HEADING_STRIP_CHARS}]{{{_HEADING_KEY_MAX + 1}}}")
+_LONG_KEY_RE = re.compile(f"[^{HEADING_STRIP_CHARS}]{{{_HEADING_KEY_MAX + 1}}}")
 _CRUMB_RE = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您所在的位置|你所在的位置|您现在的位置|你现在的位置)|^[^>»›]{1,20}(?:\s*[>»›]\s*[^>»›]{1,20}){2,}$")
 _BOILER_LINE_MAX = 80  # a credit/widget line is short; Q&A prose such as 记者：… runs longer
 _SKIP_TAGS = frozenset({"-comment", "script", "style", "noscript", "iframe", "svg", "head", "title",
@@ -162,7 +162,7 @@ def _is_stop_heading(text: str) -> bool:
         return False
     if _LONG_KEY_RE.search(text):
         return False
-    key = _HEADING_STRIP_RE.sub("", text)
+    key = HEADING_STRIP_RE.sub("", text)
     return key in STOP_HEADINGS or (len(key) <= 8 and key.rstrip("更多") in STOP_HEADINGS)
 
 

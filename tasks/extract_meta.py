@@ -100,10 +100,10 @@ class TaggedNodes:
                 self.crumbs.append(node)
 
 
-def meta_values(tree: LexborHTMLParser, tagged: TaggedNodes | None = None) -> dict[str, str]:
+def meta_values(tagged: TaggedNodes) -> dict[str, str]:
     """Lower-cased meta name/property/itemprop → content (first occurrence wins)."""
     found: dict[str, str] = {}
-    for node in tagged.metas if tagged is not None else tree.css("meta"):
+    for node in tagged.metas:
         attrs = node.attributes
         content = attrs.get("content")
         if not content:
@@ -112,36 +112,33 @@ def meta_values(tree: LexborHTMLParser, tagged: TaggedNodes | None = None) -> di
             key = attrs.get(attr)
             if key:
                 found.setdefault(key.strip().lower(), content.strip())
-    for node in tagged.date_published if tagged is not None else tree.css(_DATE_PUBLISHED_SEL):
+    for node in tagged.date_published:
         value = node.attributes.get("datetime") or node.attributes.get("content") or node.text(strip=True)
         if value:
             found.setdefault("datepublished", value)
     return found
 
 
-def metadata_date(tree: LexborHTMLParser, meta: dict[str, str], tagged: TaggedNodes | None = None) -> str | None:
+def metadata_date(meta: dict[str, str], tagged: TaggedNodes) -> str | None:
     """Publish time from meta tags, JSON-LD and <time datetime>, or None."""
     for key in _META_DATE_KEYS:
         value = parse_datetime(meta.get(key))
         if value:
             return value
-    for node in tagged.json_ld if tagged is not None else tree.css('script[type="application/ld+json"]'):
+    for node in tagged.json_ld:
         m = _JSONLD_DATE_RE.search(node.text() or "")
         if m and (value := parse_datetime(m[1])):
             return value
-    for node in tagged.times if tagged is not None else tree.css("time"):
+    for node in tagged.times:
         value = parse_datetime(node.attributes.get("datetime") or node.attributes.get("pubdate"))
         if value:
             return value
     return None
 
 
-def meta_titles(tree: LexborHTMLParser, meta: dict[str, str], tagged: TaggedNodes | None = None) -> list[str]:
+def meta_titles(meta: dict[str, str], tagged: TaggedNodes) -> list[str]:
     """<title>, og:title and twitter:title, non-empty (saved pages sometimes break og:title quoting)."""
-    if tagged is not None:
-        node = tagged.titles[0] if tagged.titles else None
-    else:
-        node = tree.css_first("title")
+    node = tagged.titles[0] if tagged.titles else None
     found = [node.text(strip=True) if node is not None else ""]
     found += [meta.get("og:title") or "", meta.get("twitter:title") or ""]
     return [t for t in found if t]
@@ -173,15 +170,15 @@ _TITLE_SELECTORS = ("h1", "h2, h3", "[class*=title], [id*=title], [class*=Title]
 
 
 def find_title(
-    tree: LexborHTMLParser, meta: dict[str, str], tagged: TaggedNodes | None = None
+    tree: LexborHTMLParser, meta: dict[str, str], tagged: TaggedNodes
 ) -> tuple[str | None, LexborNode | None]:
     """Headline and its node: the heading that best matches <title>/og:title, else h1, else <title>."""
-    titles = meta_titles(tree, meta, tagged)
+    titles = meta_titles(meta, tagged)
     references = [_norm(t) for t in titles]
     best: tuple[float, str, LexborNode] | None = None
     first_h1: tuple[str, LexborNode] | None = None
     for rank, selector in enumerate(_TITLE_SELECTORS):
-        if tagged is not None and rank < 2:
+        if rank < 2:
             candidates = tagged.h1 if rank == 0 else tagged.h23
         else:
             candidates = tree.css(selector)

@@ -225,8 +225,8 @@ def _walk(tree: LexborHTMLParser) -> tuple[Page | None, TaggedNodes]:
 def extract_from_tree(tree: LexborHTMLParser, url: str | None = None) -> dict:
     """All fields from a parsed page (scripts and styles are skipped, not removed)."""
     page, tagged = _walk(tree)
-    meta = meta_values(tree, tagged)
-    meta_date = metadata_date(tree, meta, tagged)
+    meta = meta_values(tagged)
+    meta_date = metadata_date(meta, tagged)
     title, title_node = find_title(tree, meta, tagged)
     breadcrumb = find_breadcrumb(tree, tagged)
     if page is None:
