@@ -1,223 +1,767 @@
-"""One sentence → the statistics it states, before place and period are attached.
+"""One sentence → the statistics it states, before the document frame gives them place and period.
 
-The sentence is read as a stream of tokens (category phrases, measure verbs, 同比/环比 leads,
-change verbs, numbers with their unit, 分别, separators, words that disqualify a number) and a
-small state machine pairs each number with the category, measure and comparison in force.
+A sentence is cut into statements — pieces ending in a figure ("共破获刑事案件134起", "同比下降24.9%",
+"刑拘1706人") — at commas and semicolons, and at 、 where a figure is followed by a new subject. Each
+statement is read from its figure backwards:
+
+    [measure verb] [subject] [measure noun] [comparison] [分别/均] [change verb] figure [noun] [告破]
+     共破获         刑事案件                   同比          分别        下降           12.5%
+
+The subject names the category (tasks.categories); a statement without one continues the subject in
+force (其中抢劫案246起，下降48.43% → the second figure is 抢劫案's). A 分别 list pairs its items — categories,
+measures (破案数、抓获人数), periods (2020年、2021年) or the statements before it — with its figures in
+order. A prior figure (较上年同期1760起, 由前年的1019宗) belongs to the other period of the comparison; a
+difference (减少58起) and a bound (降至2万起以下) are no facts; "未发生X、Y和Z" and "X零发案" are zeros.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from tasks.categories import CategoryHit, find_categories
-from tasks.extract_numbers import parse_amount, parse_percent, parse_tenths
-from tasks.extract_tokens import BASE_SPAN_RE, DOWN_WORDS, MEASURE_WORD, TOKEN_RE
+from tasks.categories import Category, classify, is_suspects, measure_hints
+from tasks.extract_numbers import APPROX_PREFIX_RE, Value, read_values
+from tasks.extract_periods import Period, TimeHit
+from tasks.extract_trie import trie_pattern
+from tasks.places import PlaceHit
+
+# ---- vocabulary -------------------------------------------------------------------------------------
+
+_MEASURE_VERBS = {
+    "reports": ("接报", "共接", "接到", "接获", "接警", "受理", "发生", "发案", "报警", "接处", "接听", "录得警情",
+                "接110报警", "接"),
+    "cases_filed": ("立案", "共立", "开立", "录得", "侦办", "办理", "立", "现行刑案", "查处"),
+    "cases_solved": ("破获", "侦破", "破案", "告破", "带破", "全破", "查破", "攻克", "破", "协助破获", "侦结"),
+    "arrests": ("抓获", "抓捕", "刑拘", "刑事拘留", "逮捕", "拘捕", "被捕", "查获", "打击处理", "刑事打处", "捕获",
+                "缉捕", "追回", "抓", "拘留", "打掉", "缉拿", "押解", "移交", "查获"),
+    "other": ("处警", "处置", "化解", "调处", "调解", "治安拘留", "行政拘留", "警告", "移送起诉", "治安处罚", "排查",
+              "预警", "查处违法", "处罚"),
+}
+MEASURE_OF = {w: m for m, ws in _MEASURE_VERBS.items() for w in ws}
+# Verbs that end a subject on its left (共破获|刑事案件) without naming a measure.
+_OTHER_VERBS = ("使得", "促使", "推动", "带动", "导致", "确保", "开展", "组织", "打掉", "捣毁", "铲除", "封堵", "删除", "拦截", "劝阻", "劝回", "解救", "返还", "止付",
+                "冻结", "扣押", "收缴", "缴获", "挽回", "追缴", "出动", "投入", "检查", "盘查", "整改", "发布", "救助",
+                "发放", "推出", "设立", "建立", "实现", "完成", "开立", "避免", "协助", "通过", "利用", "部署", "发起",
+                "清查", "走访", "宣传", "培训", "举办", "召开", "保持", "达到", "超过")
+_FILLER = re.compile(
+    r"^(?:其中|此外|另外|同时|与此同时|并且|各类|各种|共计|累计|合计|总计|达到|则有|共有|一共|先后|相继|分别|期间|以来|"
+    r"今年|去年|之中|当中|以及|全市|全省|全区|全县|全州|全镇|本港|本澳|辖区|全国|公安机关|警方|公安|民警|各级|我局|该局|"
+    r"分局|市局|警队|据统计|统计显示|数据显示|据了解|据悉|据介绍|记者了解到|记者获悉|全年|"
+    r"共|计|达|为|是|有|仅|就|还|也|又|亦|均|并|另|且|的|了|、|和|及|与|或)+")
+_TAIL_FILLER = re.compile(
+    r"(?:共|共计|累计|合计|总计|计|达|达到|高达|多达|为|是|有|则有|共有|仅|约|的|也|分别为|分别是|分别有|分别达|分别|"
+    r"均为|都|全年|总数|总量为|数为|数量为|数量|总数为|数|量为)+$")
+_UP = ("上升", "增长", "增加", "上涨", "攀升", "升高", "提升", "提高", "回升", "增多", "增幅", "升幅", "涨幅", "比升",
+       "增", "升", "涨", "多")
+_DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "降幅", "减幅", "跌幅", "比降", "减", "降", "跌", "少",
+         "减半")
+_CHANGE = re.compile(
+    r"(?:再次|继续|进一步|再|又|大幅|明显|略有|略|稳步|持续|全面|双|同步|连续|也|还|则|依然|仍|较大|小幅|显著|"
+    r"同比|环比|按年|分别|均|都)*"
+    r"(?P<dir>" + trie_pattern(_UP + _DOWN) + r")了?(?:幅度)?(?:分别)?(?:为|达到|达|高达|约为|超过|接近|至|到)?"
+    r"(?P<to>至|到)?(?:了)?$")
+_DOWN_SET = frozenset(_DOWN)
+_LEAD = re.compile(
+    r"同比|环比|按年|按月|按周|同期相比"
+    r"|(?:较|比|与|和|同|跟|对比|相比)(?:去年|上年|前年|前一年|上一年|今年|(?:19|20)\d\d年|上周|前周|上一周|前一周|"
+    r"上月|上个月|前一个月|上一个月|上季度|前一季度|疫情前|节前一周|节前|行动前[\u4e00-\u9fff\d]{0,6}|平时|往年|"
+    r"2019年)(?:[\u4e00-\u9fff]{0,4}?同期)?(?:相比|比较|对比|相较|比)?")
+_POP_WORDS = ("环比", "按月", "按周", "上周", "前周", "上一周", "前一周", "上月", "上个月", "前一个月", "上一个月",
+              "上季度", "前一季度", "节前", "行动前", "平时")
+_NONADJ_WORDS = ("疫情前", "往年")
+# Words that make a figure in their statement no statistic (GUIDE: rates, shares, rankings, money,
+# officers, casualties, averages, streaks, targets; non-crime topics).
+_NEG = re.compile(
+    r"率|排名|排第|位列|名列|位居|居全|居第|占比|比重|占全|占总|占|金额|资金|案损|损失|挽损|追赃|赃款|经费|"
+    r"警力|民警|辅警|义警|志愿者|队员|人次|死亡|受伤|伤亡|亡人数|伤人数|人员伤亡|日均|月均|周均|平均|每天|每日|单日|"
+    r"每周|每月|每十万|每万|万人|目标|力争|要求|确保|须|控制在|GDP|生产总值|收入|投资|车流|客流|出入境|"
+    r"车辆|人数(?!增|减)|指数|满意|安全感|知晓率|考核|案值|涉案财物|查获毒品|缴获毒品|公斤|千克|克|吨|"
+    r"连续|天零|天无|个月零|最高|最低|第\d|历史|历年|以来最|创|团伙|窝点|组织|集团|条|辆|次|名单")
+_PERSON_UNITS = frozenset("名人")
+_ONE_CASE = re.compile(r"(?:打掉|摧毁|捣毁|抓获|破获|侦破)(?:了)?(?:一个|1个|该|此)[\u4e00-\u9fff]{0,8}(?:团伙|集团|窝点|组织)|"
+                       r"(?:一起|该起|此起|该案|此案|专案组)[\u4e00-\u9fff]{0,10}(?:案件|案)?")
+_PERSON_NOUN = re.compile(r"(?:嫌疑人|人员|逃犯|分子|成员|骨干|头目|金主|人士|入境者|吸毒者|人数|抓获数|刑拘数|逮捕数)$")
+_PERSON_OK = re.compile(r"嫌疑人|犯罪|违法|逃犯|在逃|涉案|作案|成员|人员|被捕|拘|吸毒|贩毒|涉毒|涉赌|涉黄|涉诈|"
+                        r"骨干|头目|金主|分子|人士|非法入境者|偷渡|卖淫|嫖娼")
+_ZERO_BEFORE = re.compile(r"(?:未|没有|没|并没有|亦没有|亦没|也没有|无|未再)(?:发生过?|接报|接获|出现|录得|发|接到)?")
+_ZERO_WORD = re.compile(r"[“\"]?零(?:发案|发生|命案|事故)[”\"]?|零发案|零发生")
+_VAGUE = re.compile(r"^(?:重大|重特大|较大|大型|各类)?(?:问题|安全事故|事故|案事件|不稳定因素|事件|伤亡|人员伤亡|"
+                    r"安全问题|影响|情况|隐患|意外|活动安全事故|治安灾害事故|灾害事故)$|问题$|安全事故$|伤亡$|隐患$|"
+                    r"不稳定|大规模|群体性上访")
+_ZERO_ITEM_OK = re.compile(r"案件|案|警情|犯罪|事故|案事件|事件|活动|罪案|劫案|命案|绑架|爆炸|投毒|劫持|杀人|抢劫|"
+                           r"强奸|放火|火灾")
+_LIST_SPLIT = re.compile(r"、|和|及|与|以及|或")
+_STOP_AFTER = re.compile(r"全部|均|都|已|并|且|实现|，|,|。|；|;|、|告破|破获|侦破|被|得到|获得|作案|涉及|的")
+_SOLVED_AFTER = re.compile(r"^[^，,。；;]{0,8}?(?:全部告破|全部破获|告破|全破|侦破|破获)")
+_BOUND_AFTER = re.compile(r"^\s*(?:起|宗|件)?(?:以下|以内|之内|左右以下)")
+_GENERIC_HEAD = ("案件", "案", "犯罪", "警情")
+_SPECIFIC = frozenset({"police_calls", "valid_calls", "crime_disorder", "criminal", "public_order", "other"})
+
+_PRED = re.compile(
+    "(?P<lead>" + _LEAD.pattern + ")"
+    r"|(?P<fenbie>分别|分別)"
+    r"|(?P<jun>均|都|全面)"
+    r"|(?P<flat>基本持平|持平|相同|相当)"
+    r"|(?P<times>翻了?一番|翻一倍|翻番|减半)"
+)
+_SEP = re.compile(r"[，,；;：:（）()]")
 
 
 @dataclass(slots=True)
 class Fact:
     pos: int
-    cat: CategoryHit
+    end: int
     raw: str
+    code: str
+    sub: str
     measure: str
-    metric: str
+    metric: str                  # count | yoy_pct | pop_pct | '' (a change whose comparison is not set yet)
     value: float
     approx: bool
-    role: str = "main"      # main | base (在2019年…的基础上) | prior (较上周的81起)
-    compare: str = ""       # yoy | pop, for role == "prior"
+    period: Period | None = None  # a period the sentence ties to this figure (a list item, a prior figure)
+    role: str = "main"           # main | prior | base
+    compare: str = ""            # the words that set the metric
+    cat_word: str = ""
+    measure_word: str = ""
+    base: Period | None = None   # the other side of the comparison, when the text names it
 
 
-Carry = tuple[CategoryHit, str, str] | None  # (category, raw, measure) in force after a sentence
+@dataclass(slots=True)
+class Subject:
+    raw: str
+    cat: Category | None
+    measure: str | None
+    measure_word: str = ""
+    blocked: bool = False        # a rate, a sum of money, a death toll: its changes are no facts
+    persons: bool = False
 
 
-def sentence_facts(s: str, carry: Carry, measure: str | None) -> tuple[list[Fact], Carry, str | None]:
-    """Facts of one sentence. `carry` is the previous sentence's subject for a sentence that
-    continues it (其中岛内1203起), `measure` the measure in force in the article (诈骗1405起 after
-    共接…警情); both come back updated."""
-    cats = find_categories(s)
-    bases = [(m.start(), m.end()) for m in BASE_SPAN_RE.finditer(s)] if "基础上" in s else []
-    st = _State(carry, measure)
-    ci, n_cats = 0, len(cats)
-    for obj in TOKEN_RE.finditer(s):
-        start, end, kind = obj.start(), obj.end(), obj.lastgroup
-        # Category hits come from their own scan; feed those that start at or before this token.
-        while ci < n_cats and cats[ci].start <= start:
-            st.cats.append(cats[ci])
-            ci += 1
-        if kind in ("count", "pct", "zero", "flat"):
-            in_base = any(a <= start < b for a, b in bases)
-            getattr(st, "on_" + kind)(s, start, end, obj, in_base)
-        elif kind == "lead":
-            st.lead = st.lead_sent = _metric(obj.group())
-            st.lead_end = end
-        elif kind == "verb":
-            st.verb = (end, obj.group("vdir") in DOWN_WORDS, bool(obj.group("vto")))
-        elif kind == "sign":
-            st.verb = (end, obj.group() in DOWN_WORDS, False)
-        elif kind == "fenbie":
-            group = _listed(s, st.cats)
-            st.fenbie = group if len(group) >= 2 else None
-        elif kind == "measure":
-            st.measure_seen = MEASURE_WORD[obj.group()]
-        elif kind == "sep":
-            st.neg = False
-            if obj.group() in "；;":
-                st.fenbie = None  # a list never runs past ；, even when it named more items than numbers
-        elif kind == "neg":
-            st.neg = True
-    return st.facts, st.cur, st.carry
+@dataclass
+class Carry:
+    """What runs on from sentence to sentence: the subject in force and the measure verb in force."""
+
+    subject: Subject | None = None
+    topic: Category | None = None     # the last named crime (养老诈骗犯罪 …抓获犯罪嫌疑人 → fraud)
+    topic_raw: str = ""
+    measure: str | None = None
+    measure_word: str = ""
+    facts: list = field(default_factory=list)
 
 
-_LIST_GAP = re.compile(r"[、，,和及与“”\"]*|以及")
-# In 盗窃、两抢警情分别… the head noun belongs to the whole list; category_raw is each item's word.
-_SHARED_NOUN = re.compile(r"类?(?:警情|案件)$")
+def _clean_subject(text: str) -> str:
+    text = re.sub(r"[□\s]+", "", text)
+    text = _FILLER.sub("", text)
+    text = _TAIL_FILLER.sub("", text)
+    return text.strip("，,、：:“”\"（）()")
 
 
-def _listed(s: str, cats: list[CategoryHit]) -> list[CategoryHit]:
-    """The categories written as one list just before 分别/零发案 (盗窃、两抢警情), in order."""
-    if not cats:
-        return []
-    group = [cats[-1]]
-    for hit in reversed(cats[:-1]):
-        if not _LIST_GAP.fullmatch(s, hit.end, group[0].start):
-            break
-        group.insert(0, hit)
-    return group
+def _measure_in(text: str) -> tuple[str | None, str, str]:
+    """(measure, word, text without the leading verb) of a subject region: 共破获刑事案件 → cases_solved."""
+    best = None
+    for m in _MEASURE_RE.finditer(text):
+        best = m
+    if best is None:
+        return None, "", text
+    word = best.group()
+    measure = MEASURE_OF[word]
+    if word == "查处" and ("人" in text[best.end():best.end() + 3] or "违法人员" in text[best.end():]):
+        measure = "other"
+    rest = text[best.end():]
+    # a measure word at the end names the subject's measure (命案发案, 刑事立案数, 110接警量): the phrase
+    # keeps it, since its category may depend on it
+    if re.fullmatch(r"[数量总件起]*", rest) and _clean_subject(text[:best.start()]):
+        return measure, word, text
+    return measure, word, rest
 
 
-def _metric(lead: str) -> str:
-    return "pop_pct" if any(w in lead for w in ("环比", "周", "月", "季度")) else "yoy_pct"
+_MEASURE_RE = re.compile("(?:" + trie_pattern(MEASURE_OF) + ")")
+_LEAD_VERB = re.compile("(?:" + trie_pattern(MEASURE_OF) + ")(?=.)")
+_OTHER_VERB_RE = re.compile("(?:" + trie_pattern(_OTHER_VERBS) + ")")
 
 
-class _State:
-    def __init__(self, carry: Carry, measure: str | None) -> None:
+class SentenceReader:
+    """Reads one sentence at a time; `carry` keeps the subject and measure in force between sentences."""
+
+    def __init__(self, carry: Carry, weekly: bool = False) -> None:
+        self.carry = carry
+        self.weekly = weekly
+
+    # ---- public ---------------------------------------------------------------------------------------
+    def read(self, s: str, times: list[TimeHit], places: list[PlaceHit]) -> list[Fact]:
+        masked = list(s)
+        for h in times:
+            for i in range(h.start, min(h.end, len(s))):
+                masked[i] = "□"
+        for p in places:
+            for i in range(p.start, min(p.end, len(s))):
+                masked[i] = "□"
+        self.s, self.m = s, "".join(masked)
+        self.times = times
         self.facts: list[Fact] = []
-        self.cats: list[CategoryHit] = []       # categories since the last number
-        self.cur: Carry = carry                 # (category, raw, measure) in force
-        self.measure_seen: str | None = None    # measure verb since the last number
-        self.carry = carry[2] if carry else measure
-        self.lead: str | None = None            # comparison named since the last number
-        self.lead_sent: str | None = None       # … anywhere earlier in the sentence
-        self.lead_end = -1
-        self.verb: tuple[int, bool, bool] | None = None  # (end, down, 降至)
-        self.fenbie: list[CategoryHit] | None = None
-        self.neg = False
-        self.prior: tuple[float, str] | None = None  # 较上周的81起: (81, compare)
+        self.compare: tuple = ("", "", None)
+        self.pending: str | None = None
+        # 其中 opens a breakdown of the figure before it, which keeps that figure's measure
+        self.breakdown_measure: str | None = self.carry.measure if s.startswith(("其中", "包括")) else None
+        # 打掉一个特大诈骗团伙，抓获400余名成员: the counts of one case, gang or operation are no statistics
+        self.one_case = bool(_ONE_CASE.search(s))
+        self.statements: list[tuple[Subject | None, list[Fact], Value | None]] = []
+        values = read_values(s)
+        starts_other = not s.startswith(("其中", "包括"))
+        if starts_other and self.carry.subject is not None and not s.startswith(("同比", "环比", "较", "比")):
+            pass
+        self._zeros()
+        for seg_start, seg_end in self._segments(values):
+            vals = [v for v in values if seg_start <= v.start < seg_end]
+            self._statement(seg_start, seg_end, vals)
+        self._topics(s)
+        return self.facts
 
-    def _subject(self) -> tuple[CategoryHit, str, str] | None:
-        """(category, raw, measure) for the number just read, consuming 分别 lists in order."""
-        if self.fenbie:
-            hit = self.fenbie.pop(0)
-            shared = any(h.reports for h in self.fenbie + [hit]) or self.measure_seen == "reports"
-            raw = _SHARED_NOUN.sub("", hit.raw) if hit.raw != "警情" else hit.raw
-            measure = self.measure_seen or ("reports" if shared or hit.reports else None) or self.carry or "other"
-            if not self.fenbie:
-                self.fenbie = None
-            return hit, raw or hit.raw, measure
-        if self.cats:
-            hit = self.cats[-1]
-            if hit.suspects:
-                measure = self.measure_seen or (self.cur[2] if self.cur else None) or "other"
+    # ---- segmentation ---------------------------------------------------------------------------------
+    def _segments(self, values: list[Value]) -> list[tuple[int, int]]:
+        s = self.s
+        cuts = {0, len(s)}
+        for m in _SEP.finditer(s):
+            cuts.add(m.start())
+            cuts.add(m.end())
+        for v in values:
+            nxt = s[v.end:v.end + 1]
+            if nxt in "、和及与并且" and v.end + 1 < len(s):
+                rest = s[v.end + 1:]
+                if not re.match(rf"(?:{APPROX_PREFIX_RE})?[\d一二两三四五六七八九十百千]", rest) \
+                        and not re.match(r"(?:19|20)\d\d年", rest):
+                    cuts.add(v.end)
+        bounds = sorted(cuts)
+        return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a and not _SEP.fullmatch(s[a:b])]
+
+    # ---- statements -----------------------------------------------------------------------------------
+    def _statement(self, a: int, b: int, vals: list[Value]) -> None:
+        s, m = self.s, self.m
+        figures = [v for v in vals if v.kind in ("count", "pct") and not self._counts_other_thing(v, a, b)]
+        money = [v for v in vals if v.kind == "money"]
+        if not figures:
+            self._pending(a, b)
+            if money:
+                self.statements.append((None, [], money[0]))
+                prev = self.carry.subject
+                if prev is not None:  # 直接财物损失1.9万元，同比下降24%: the change is the money's
+                    self.carry.subject = Subject(prev.raw, prev.cat, prev.measure, prev.measure_word, True)
+            elif self._flat(a, b):
+                return
             else:
-                carried = "reports" if self.carry == "arrests" else self.carry  # 盗窃同比下降 after 抓获…
-                measure = self.measure_seen or ("reports" if hit.reports else None) or carried or "other"
-            return hit, hit.raw, measure
-        if self.cur:
-            hit, raw, measure = self.cur
-            if self.measure_seen and self.measure_seen != measure:
-                measure = self.measure_seen
-            return hit, raw, measure
+                self._remember(a, b)
+            return
+        first = figures[0]
+        pre_end = first.start
+        if re.search(r"其中|包括", s[max(0, a - 3):first.start]) and self.facts:
+            self.breakdown_measure = self.facts[-1].measure
+        pre = m[a:pre_end]
+        # the comparison, 分别/均, and the change verb before the first figure
+        lead_m = None
+        leads = [pm for pm in _PRED.finditer(s[a:pre_end]) if pm.lastgroup == "lead"]
+        if leads:
+            lead_m = leads[-1]
+        fenbie = bool(re.search(r"分别|分別", pre))
+        jun = bool(re.search(r"均|全面", pre)) and not fenbie
+        change = _CHANGE.search(pre[-14:]) if pre else None
+        change_dir = change.group("dir") if change else None
+        change_to = bool(change and (change.group("to") or pre.rstrip().endswith(("至", "到"))))
+        cut = len(pre)
+        if change:
+            cut = min(cut, len(pre) - len(change.group()))
+        if leads:
+            cut = min(cut, leads[0].start())
+        fb = re.search(r"分别|分別|均|全面", pre)
+        if fb:
+            cut = min(cut, fb.start())
+        region = pre[:cut]
+        if not _clean_subject(self._after_other_verb(_measure_in(region)[2])) and self.pending is not None:
+            region = self.pending + region  # 交通事故警情、火灾警情与去年同期相比，分别下降25.2%和46.4%
+        self.pending = None
+        base_hits = [h for h in self.times if h.kind == "base" and a <= h.start < pre_end]
+        lead_text = lead_m.group() if lead_m else ""
+        compare = self._compare(lead_text, base_hits)
+        if compare[0]:
+            self.compare = compare
+        elif self.compare[0] in ("yoy", "pop"):
+            compare = self.compare  # 与前一个月相比，抢劫…下降2.2%，但持枪抢劫案件上升了66.7%
+        # ---- a prior figure: 较上年同期1760起 / 较去年同期的88起 / 由前年的1019宗 / 去年同期则有20宗
+        prior_hit = None
+        if base_hits and first.kind == "count":
+            h = base_hits[-1]
+            gap = s[h.end:first.start]
+            if re.fullmatch(r"(?:的|则有|有|为|是|共|分别有|分别为|达|则为|仅|共有|同期)?(?:的)?", gap):
+                prior_hit = h
+                region = pre[:h.start - a] if h.start - a < cut else region
+                region = re.sub(r"(?:较|比|与|和|由|从|同)$", "", region.rstrip("□"))
+        listed = (fenbie or jun or len(figures) > 1) and bool(_LIST_SPLIT.search(_clean_subject(region)))
+        subject = self._subject(region, a, figures, b) if not listed else None
+        # ---- the figures
+        if prior_hit is not None:
+            self._prior(subject, figures, prior_hit, base_hits)
+            return
+        if first.kind == "count" and change and not change_to:
+            # 减少23起 / 增加511宗: a difference, not a level
+            self.statements.append((subject, [], first))
+            return
+        if first.kind == "count" and _BOUND_AFTER.match(s, first.end):
+            return
+        items = self._items(region, subject) if listed else [subject]
+        period_items = self._period_items(a, pre_end) if len(figures) > 1 else []
+        produced: list[Fact] = []
+        if fenbie and not _clean_subject(region) and not period_items and len(self.statements) >= 2 \
+                and all(f.kind == "pct" for f in figures):
+            self._pair_statements(figures, change_dir, compare)
+            return
+        for i, v in enumerate(figures):
+            item = items[i] if i < len(items) else (items[-1] if jun or len(items) == 1 else None)
+            if len(items) > 1 and len(figures) > 1 and len(items) != len(figures) and not jun:
+                item = items[i] if i < len(items) else None
+            if jun and len(figures) == 1:
+                for it in items:
+                    produced += self._emit(it, v, change_dir, change, compare, None, s[a:b])
+                continue
+            period = period_items[i] if len(period_items) == len(figures) else None
+            vdir = change_dir
+            if i > 0 and v.kind == "pct":
+                own = _CHANGE.search(m[figures[i - 1].end:v.start])
+                if own:
+                    vdir = own.group("dir")
+            produced += self._emit(item, v, vdir, change if v.kind == "pct" else None, compare, period, s[a:b])
+        self.statements.append((items[-1] if items else subject, produced, first))
+
+    def _pending(self, a: int, b: int) -> None:
+        """A piece without figures that names the subject of the next one (…与去年同期相比，分别下降…;
+        命案现案实现全破，发案同比降幅达23.9%)."""
+        text = self.m[a:b]
+        lead = _LEAD.search(self.s[a:b])
+        if lead:
+            kind = self._compare(lead.group(), [h for h in self.times if h.kind == "base" and a <= h.start < b])
+            if kind[0]:
+                self.compare = kind
+        region = text[:lead.start()] if lead else text
+        raw = _clean_subject(self._after_other_verb(_measure_in(region)[2]))
+        if raw and len(raw) <= 30 and all(classify(p) is not None for p in _LIST_SPLIT.split(raw) if p):
+            self.pending = region
+            return
+        self.pending = None
+        head = re.match(r"[□\s]*([\u4e00-\u9fff“”\"]{2,16}?)(?:实现|保持|已|均|全部|继续|持续|呈|有所|大幅|明显|略有|同比|下降|上升)",
+                        text)
+        if head:
+            cat = classify(_clean_subject(head.group(1)))
+            if cat is not None and not cat.generic:
+                self.carry.subject = Subject(_clean_subject(head.group(1)), cat, None, "")
+
+    def _compare(self, lead: str, bases: list[TimeHit]) -> tuple[str, str, Period | None]:
+        """(kind, words, base period): kind is yoy, pop, base (decided by the frame) or ''."""
+        if not lead:
+            return "", "", None
+        if lead in ("同比", "按年", "同期相比"):
+            return "yoy", lead, None
+        if any(w in lead for w in _POP_WORDS):
+            return "pop", lead, None
+        if any(w in lead for w in _NONADJ_WORDS):
+            return "nonadj", lead, None
+        if re.search(r"(?:19|20)\d\d年", lead) or "前年" in lead:
+            base = bases[-1].period if bases else None
+            return "base", lead, base
+        return "yoy", lead, None
+
+    # ---- subjects -------------------------------------------------------------------------------------
+    def _subject(self, region: str, a: int, figures: list[Value], b: int) -> Subject | None:
+        if "等" not in region:
+            # 实现命案现案全破、刑事案件同比下降6.56%: one figure belongs to the last item before it
+            items = re.split(r"[、]", region)
+            if len(items) > 1 and _clean_subject(items[-1]):
+                region = items[-1]
+        measure, mword, rest = _measure_in(region)
+        rest = self._after_other_verb(rest)
+        raw = _clean_subject(rest)
+        if not raw and figures[0].kind == "count":
+            raw = self._noun_after(figures[-1].end, b)
+            if raw and measure is None:
+                solved = _SOLVED_AFTER.match(self.s[figures[-1].end:])
+                if solved:
+                    measure, mword = "cases_solved", solved.group()[-2:]
+        if measure is None and figures[0].kind == "count":
+            solved = _SOLVED_AFTER.match(self.s[figures[-1].end:b + 12])
+            if solved:
+                measure, mword = "cases_solved", solved.group()[-2:]
+        blocked = bool(_NEG.search(region.replace("□", ""))) and not _neg_is_category(region)
+        if not raw:
+            return self._inherit(measure, mword, blocked, figures)
+        cat = classify(raw)
+        if cat is not None and cat.generic:
+            topic = self._topic_for(raw)
+            if topic is not None:
+                cat = topic
+        sub = Subject(raw, cat, measure, mword, blocked or cat is None)
+        sub.persons = is_suspects(raw) or bool(_PERSON_NOUN.search(raw))
+        if cat is not None and not blocked:
+            self.carry.subject = sub
+            if cat.code not in _SPECIFIC or (cat.code == "other" and cat.word):
+                self.carry.topic, self.carry.topic_raw = cat, raw
+        elif blocked and self.carry.subject is not None:
+            prev = self.carry.subject  # 死亡80人，同比增加39人，上升95.12%: the changes are the deaths'
+            self.carry.subject = Subject(prev.raw, prev.cat, prev.measure, prev.measure_word, True)
+        if measure:
+            self.carry.measure, self.carry.measure_word = measure, mword
+        return sub
+
+    def _after_other_verb(self, region: str) -> str:
+        last = None
+        for m in _OTHER_VERB_RE.finditer(region):
+            last = m
+        return region[last.end():] if last else region
+
+    def _noun_after(self, pos: int, b: int) -> str:
+        """30起命案全部告破 / 发生6宗银行劫案 / 侦破33起积压多年的命案积案: the noun after the figure."""
+        tail = self.s[pos:]
+        stop = _STOP_AFTER.search(tail)
+        noun = tail[:stop.start()] if stop else tail
+        if stop and stop.group() == "的":
+            rest = tail[stop.end():]
+            stop2 = _STOP_AFTER.search(rest)
+            noun = rest[:stop2.start()] if stop2 else rest
+        noun = noun.strip("“”\"")
+        return noun if noun and classify(noun) is not None and len(noun) <= 20 else ""
+
+    def _inherit(self, measure: str | None, mword: str, blocked: bool, figures: list[Value]) -> Subject | None:
+        prev = self.carry.subject
+        if prev is None:
+            return None
+        if measure is None:
+            return Subject(prev.raw, prev.cat, prev.measure, prev.measure_word, prev.blocked or blocked, prev.persons)
+        cat = prev.cat
+        raw = prev.raw
+        if measure == "arrests" and figures[0].unit in _PERSON_UNITS:
+            return Subject(raw, cat, measure, mword, prev.blocked or blocked, True)
+        return Subject(raw, cat, measure, mword, prev.blocked or blocked, prev.persons)
+
+    def _topic_for(self, raw: str) -> Category | None:
+        topic = self.carry.topic
+        if topic is None:
+            return None
+        if raw.startswith(("各类", "各种")) and not raw.endswith("案件"):
+            return None
+        return topic
+
+    def _remember(self, a: int, b: int) -> None:
+        """A piece without figures may still name the crime the next figures are about (打击养老诈骗犯罪)."""
+        text = self.m[a:b]
+        for m in re.finditer(r"[\u4e00-\u9fff“”\"]{2,24}", text):
+            phrase = m.group()
+            cat = classify(_after_verbs(phrase))
+            if cat is not None and not cat.generic and (cat.code not in _SPECIFIC or (cat.code == "other" and cat.word)):
+                self.carry.topic, self.carry.topic_raw = cat, phrase
+
+    def _topics(self, s: str) -> None:
         return None
 
-    def _emit(self, pos: int, metric: str, value: float, approx: bool, role: str = "main",
-              compare: str = "") -> None:
-        subj = self._subject()
-        if subj is None:
-            return
-        hit, raw, measure = subj
-        self.facts.append(Fact(pos, hit, raw, measure, metric, value, approx, role, compare))
-        self._after(hit, raw, measure)
+    def _items(self, region: str, subject: Subject | None) -> list[Subject | None]:
+        """刑事、治安类警情 → [刑事类警情, 治安类警情]; 破案数、抓获人数 → two measures of one crime."""
+        raw = _clean_subject(self._after_other_verb(region))
+        parts = [p for p in _LIST_SPLIT.split(raw) if p.strip("“”\" ")]
+        if len(parts) < 2:
+            return [subject]
+        # a verb before the first item applies to all: 侦办环境、森林资源类案件
+        lead = _LEAD_VERB.match(parts[0])
+        measure, mword = (MEASURE_OF.get(lead.group(), None), lead.group()) if lead else (None, "")
+        if lead:
+            parts[0] = parts[0][lead.end():]
+        # a head shared by the list: 刑事、治安类警情 / 盗窃、诈骗、殴打他人四类高发警情 / 刑事案件、侵财案件破案数
+        last = parts[-1]
+        shared = ""
+        hm = re.search(r"(?:[一二两三四五六七八九十\d]+类[\u4e00-\u9fff]{0,4}?)?(?:类)?(?:警情|案件|犯罪|案)$", last)
+        if hm and hm.start() > 0:
+            counted = re.match(r"[一二两三四五六七八九十\d]+类[\u4e00-\u9fff]{0,4}?(?=类?(?:警情|案件|犯罪|案)$)", hm.group())
+            shared = hm.group()[counted.end():] if counted else hm.group()
+            parts[-1] = last[:hm.start()] + ("" if counted else shared)
+        mm = re.search(r"(?:发案数|立案数|破案数|发案|立案|破案)$", last)
+        owner = parts[0].partition("的")[0] if "的" in parts[0] else ""  # 犯罪嫌疑人的抓获数、刑拘数、逮捕数
+        out: list[Subject | None] = []
+        for p in parts:
+            phrase = p.strip("“”\" ")
+            if shared and not re.search(r"警情|案件|犯罪|案|事故|人员|嫌疑人|数$|额$", phrase):
+                phrase = phrase + shared
+            elif mm and not phrase.endswith((mm.group(), "警情")) and not _MEASURE_RE.search(phrase):
+                c = classify(phrase)
+                if c is not None and not c.generic:
+                    phrase = phrase + mm.group()
+            pmeasure, pword, _ = _measure_in(phrase)
+            if pmeasure is None:
+                pmeasure, pword = _noun_measure(phrase)
+            if owner and not phrase.startswith(owner):
+                cat = classify(owner)
+                phrase = owner + "的" + phrase
+            else:
+                cat = classify(_clean_subject(_after_verbs(phrase)) or phrase)
+            blocked = bool(_NEG.search(phrase)) and not _neg_is_category(phrase)
+            if cat is not None and cat.generic:
+                topic = self.carry.topic or (self.carry.subject.cat if self.carry.subject else None)
+                if topic is not None:
+                    cat = topic
+            if cat is None and (pmeasure or phrase.endswith("数")) and not blocked:
+                prev = self.carry.subject
+                cat = prev.cat if prev and not prev.blocked else None
+            item = Subject(phrase, cat, pmeasure or measure, pword or mword, blocked or cat is None)
+            item.persons = is_suspects(phrase) or bool(_PERSON_NOUN.search(phrase)) or "人数" in phrase
+            out.append(item)
+        good = [it for it in out if it and not it.blocked]
+        if good:
+            self.carry.subject = good[-1]
+            last_cat = good[-1].cat
+            if last_cat and (last_cat.code not in _SPECIFIC or (last_cat.code == "other" and last_cat.word)):
+                self.carry.topic, self.carry.topic_raw = last_cat, good[-1].raw
+        return out
 
-    def _after(self, hit: CategoryHit, raw: str, measure: str) -> None:
-        self.cur = (hit, raw, measure)
-        self.carry = measure
-        if not self.fenbie:
-            self.cats = []
-        self.measure_seen = None
-        self.lead = None
+    def _period_items(self, a: int, b: int) -> list[Period]:
+        """10月、11月立案数 / 2020年、2021年、2022年全年: periods listed before 分别."""
+        spans = [h for h in self.times if a <= h.start < b and h.kind in ("span", "base") and h.period]
+        if len(spans) < 2:
+            return []
+        for x, y in zip(spans, spans[1:]):
+            if not re.fullmatch(r"[、和及与\s]*", self.s[x.end:y.start]):
+                return []
+        return [h.period for h in spans]
 
-    def on_count(self, s: str, start: int, end: int, m: re.Match[str], in_base: bool) -> None:
-        if self.neg or (start > 0 and s[start - 1] in "第几数每"):
-            return
-        parsed = parse_amount(*m.group("cnum", "cmid", "cmul", "cpost", "cpre"))
-        if parsed is None:
-            return
-        value, approx = parsed
-        verb = self.verb if self.verb and self.verb[0] == start else None
-        if verb and not verb[2]:
-            # 减少19起 is a difference; with 较上周的81起 before it, it gives this period's count.
-            if self.prior and self.cur:
-                prior_value, _ = self.prior
-                hit, raw, measure = self.cur
-                current = prior_value - value if verb[1] else prior_value + value
-                self.facts.append(Fact(start, hit, raw, measure, "count", current, approx))
-            self.prior = None
-            return
-        if self.lead and self.lead_end + 1 == start and s[self.lead_end] == "的":
-            compare = "pop" if self.lead == "pop_pct" else "yoy"
-            self.prior = (value, compare)
-            before = len(self.facts)
-            self._emit(start, "count", value, approx, role="prior", compare=compare)
-            self.lead = self.lead_sent = "pop_pct" if compare == "pop" else "yoy_pct"
-            if len(self.facts) == before:
-                self.prior = None
-            return
-        if m.group("unit") in "名人":
-            inherit = self.cur and (not self.cats or self.cats[-1].suspects)
-            subj_measure = self.measure_seen or (self.cur[2] if inherit else None)
-            if subj_measure != "arrests":
-                return
-        self._emit(start, "count", value, approx)
-        self.prior = None
+    # ---- emitting -------------------------------------------------------------------------------------
+    def _emit(self, item: Subject | None, v: Value, vdir: str | None, change, compare: tuple,
+              period: Period | None, piece: str) -> list[Fact]:
+        if item is None or item.cat is None or item.blocked:
+            return []
+        cat = item.cat
+        if v.kind == "count":
+            measure = item.measure or self._default_measure(item)
+            if v.unit in _PERSON_UNITS:
+                if not (item.persons or measure == "arrests" or (measure == "other" and item.measure)):
+                    return []
+                if measure not in ("arrests", "other"):
+                    measure = "arrests" if item.persons else measure
+                if measure == "arrests" and cat.code in ("police_calls", "valid_calls"):
+                    return []
+            elif v.unit == "个" and not re.search(r"报警|电话|警情", item.raw):
+                return []
+            elif item.persons and not re.search(r"案|警情|犯罪$|事故", item.raw) and v.unit in "起宗件":
+                return []
+            fact = Fact(v.start, v.end, item.raw, cat.code, cat.subcategory, measure, "count", float(v.value),
+                        v.approx, period, cat_word=cat.word or item.raw, measure_word=item.measure_word)
+            self.facts.append(fact)
+            return [fact]
+        # a change
+        if vdir is None:
+            return []
+        if v.unit == "倍" and vdir in _DOWN_SET:
+            return []
+        kind, words, base = compare
+        if kind == "nonadj":
+            return []
+        measure = item.measure or self._default_measure(item)
+        if item.persons and item.measure is None and not re.search(r"案|警情", item.raw):
+            measure = "arrests" if re.search(r"嫌疑人|抓获|刑拘|逮捕|拘捕|被捕|作案成员", item.raw) else "other"
+        value = -v.value if vdir in _DOWN_SET else v.value
+        if vdir == "减半":
+            value = -50.0
+        metric = {"yoy": "yoy_pct", "pop": "pop_pct"}.get(kind, "")
+        fact = Fact(v.start, v.end, item.raw, cat.code, cat.subcategory, measure, metric, value, v.approx, period,
+                    compare=words, cat_word=cat.word or item.raw, measure_word=item.measure_word,
+                    role="base" if kind == "base" else "main", base=base)
+        self.facts.append(fact)
+        return [fact]
 
-    def on_pct(self, s: str, start: int, end: int, m: re.Match[str], in_base: bool) -> None:
-        if self.neg:
+    def _counts_other_thing(self, v: Value, a: int, b: int) -> bool:
+        """29个村 / 154个市级治安乱点 / 82人死亡 / 400余名成员 of one gang: a count of something that is no
+        statistic (and, inside a subject, no figure at all)."""
+        if v.kind != "count":
+            return False
+        if self.one_case and v.unit in ("名", "人", "起", "宗", "件"):
+            return True
+        before = _clean_subject(self._after_other_verb(_measure_in(self.m[a:v.start])[2]))
+        if before and v.unit != "个":
+            return False
+        after = self.s[v.end:b]
+        noun = re.match(r"[\u4e00-\u9fff“”\"]{1,12}", after)
+        if noun is None:
+            return False
+        word = noun.group()
+        if re.match(r"(?:以上|左右|之多|同比|环比|较|比|与|和|及|的|其中|分别|均|全部|都|已|并|是|为|次|多|余)", word):
+            return False
+        if _MEASURE_RE.match(word) or _CHANGE.match(word):
+            return False
+        stop = _STOP_AFTER.search(word)
+        head = word[:stop.start()] if stop else word
+        return bool(head) and classify(head) is None and not _PERSON_OK.search(head)
+
+    def _default_measure(self, item: Subject) -> str:
+        raw = item.raw
+        if "求助" in raw or "纠纷" in raw:
+            return "other"
+        if "警情" in raw or "报警" in raw or "接警" in raw:
+            return "reports"
+        if item.persons:
+            return "arrests"
+        hint = measure_hints().get(item.cat.code) if item.cat else None
+        if hint:
+            return hint
+        parent = self.breakdown_measure
+        if parent and parent != "arrests":
+            return parent  # 共发生刑事案件43起，其中盗窃案件32起: the breakdown keeps its total's measure
+        if raw.endswith(_GENERIC_HEAD) or "案" in raw or "罪" in raw:
+            return "cases_filed"
+        return "reports"
+
+    def _prior(self, subject: Subject | None, figures: list[Value], hit: TimeHit, bases: list[TimeHit]) -> None:
+        periods = [h.period for h in bases if h.period] if len(figures) > 1 else [hit.period]
+        if len(periods) != len(figures):
+            periods = [hit.period] * len(figures)
+        for v, p in zip(figures, periods):
+            if v.kind != "count" or p is None:
+                continue
+            for f in self._emit(subject, v, None, None, ("", "", None), p, ""):
+                f.role = "prior"
+
+    def _pair_statements(self, figures: list[Value], vdir: str | None, compare: tuple) -> None:
+        """…破获案件2.22万起，抓获嫌疑人3.24万人，返还资金1.18亿元，同比分别上升39.6%、45.3%、146.7%."""
+        stmts = self.statements[-len(figures):] if len(self.statements) >= len(figures) else []
+        if len(stmts) != len(figures):
             return
-        verb = self.verb if self.verb and self.verb[0] == start else None
-        if verb is None and self.fenbie is not None and self.verb and s[start - 1] in "、和及与":
-            verb = self.verb
-        if verb is None or verb[2]:
+        for (subject, produced, v0), v in zip(stmts, figures):
+            if not produced or subject is None:
+                continue
+            src = produced[0]
+            if vdir is None:
+                continue
+            value = -v.value if vdir in _DOWN_SET else v.value
+            kind, words, base = compare
+            if kind == "nonadj":
+                continue
+            metric = {"yoy": "yoy_pct", "pop": "pop_pct"}.get(kind, "")
+            self.facts.append(Fact(v.start, v.end, src.raw, src.code, src.sub, src.measure, metric, value, v.approx,
+                                   src.period, compare=words, cat_word=src.cat_word, measure_word=src.measure_word))
+
+    # ---- zeros and 持平 -------------------------------------------------------------------------------
+    def _zeros(self) -> None:
+        s = self.s
+        for m in _ZERO_WORD.finditer(s):
+            # X零发案 / X实现“零发生”: the subject before
+            start = max(s.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
+            region = self.m[start:m.start()]
+            if re.search(r"\d+天|天|日|连续|累计|月", region + s[m.end():m.end() + 2]):
+                continue
+            region = re.sub(r"(?:实现了?|保持|达到|都是|均|为|出现了?|了)+$", "", region)
+            measure, mword, rest = _measure_in(region)
+            rest = self._after_other_verb(rest)
+            raw = _clean_subject(rest)
+            for phrase in [p for p in _LIST_SPLIT.split(raw) if p]:
+                self._zero_fact(phrase, m.start(), m.group())
+        for m in _ZERO_BEFORE.finditer(s):
+            if m.group() in ("无", "未", "没") and not re.match(r"[重特大较恶严一]", s[m.end():m.end() + 1]) \
+                    and not m.group().endswith(("发生", "发生过", "接报")):
+                continue
+            if s[m.start() - 1:m.start()] in ("是", "从", "并") and m.group() == "无":
+                continue
+            clause_start = max(s.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
+            if re.search(r"连续|\d+天|[一二三四五六七八九十]+天|\d+年|个月", s[clause_start:m.start()]):
+                continue  # 连续11年9个月无重大道路交通事故: a streak
+            stop = re.search(r"[，,；;。：:]|(?:的|等)(?:严重|重大)?[\u4e00-\u9fff]{0,6}(?:警情|案件|犯罪)(?=[，,；;。]|$)", s[m.end():])
+            region = s[m.end():m.end() + stop.start()] if stop else s[m.end():]
+            if stop and stop.group().startswith(("的", "等")) and not _SEP.match(stop.group()):
+                pass
+            items = self._zero_items(region)
+            for phrase in items:
+                self._zero_fact(phrase, m.start(), m.group())
+
+    def _zero_items(self, region: str) -> list[str]:
+        """重大刑事、治安案件和较大以上交通事故 → 重大刑事案件, 重大治安案件, 较大以上交通事故."""
+        region = region.strip("“”\"")
+        parts = [p.strip("“”\" ") for p in _LIST_SPLIT.split(region) if p.strip("“”\" ")]
+        out = []
+        for i, p in enumerate(parts):
+            if not _ZERO_ITEM_OK.search(p):
+                # 重、特大火灾事故 / 刑事、治安案件: take the head of the next item
+                nxt = next((q for q in parts[i + 1:] if _ZERO_ITEM_OK.search(q)), "")
+                hm = re.search(r"(?:类)?(?:刑事|治安)?(?:案件|警情|事故|犯罪)$", nxt)
+                if hm and len(p) <= 6:
+                    head = hm.group()
+                    stem = re.sub(r"^(?:重大|重特大|较大|特大|严重)", "", nxt[:hm.start()])
+                    p = p + (stem if len(p) <= 2 else "") + head if not p.endswith(head) else p
+                else:
+                    if len(p) <= 4 and nxt:
+                        p = p + "类" if False else p
+                    continue
+            out.append(p)
+        return out
+
+    def _zero_fact(self, phrase: str, pos: int, word: str) -> None:
+        phrase = phrase.strip("“”\"")
+        if not phrase or _VAGUE.search(phrase) or len(phrase) > 24:
             return
-        if self.fenbie is None and end < len(s) and s[end] in "、和及与":
-            group = _listed(s, self.cats)  # 盗窃、诈骗警情同比下降10.5%和12.3% (分别 left out)
-            self.fenbie = group if len(group) >= 2 else None
-        value = parse_percent(m.group("pnum")) if m.group("pnum") else parse_tenths(m.group("tnum"))
-        if value is None:
+        if re.search(r"伤亡|死亡|问题|隐患|不稳定|事件$", phrase) and not re.search(r"暴恐|群体性|极端", phrase):
             return
-        if in_base:
-            metric, role = "yoy_pct", "base"
+        cat = classify(phrase)
+        if cat is None or cat.generic:
+            return
+        if cat.code == "other" and not _ZERO_ITEM_OK.search(phrase):
+            return
+        self.facts.append(Fact(pos, pos + len(word), phrase, cat.code, cat.subcategory, "reports", "count", 0.0,
+                               False, cat_word=cat.word or phrase, measure_word=word))
+
+    def _flat(self, a: int, b: int) -> bool:
+        """与去年同期持平 / 同比持平 / 环、同比均持平 / 基本持平: a change of 0."""
+        s = self.s[a:b]
+        fm = re.search(r"基本持平|持平", s)
+        if not fm:
+            return False
+        approx = fm.group() == "基本持平"
+        subject = self.carry.subject
+        pre = self.m[a:a + fm.start()]
+        region_cut = len(pre)
+        lead_m = _LEAD.search(pre)
+        if lead_m:
+            region_cut = lead_m.start()
+        raw = _clean_subject(self._after_other_verb(_measure_in(pre[:region_cut])[2]))
+        if raw and classify(raw) is not None:
+            subject = self._subject(pre[:region_cut], a, [Value(a, a, "pct", 0, False, "%")], b)
+        if subject is None or subject.cat is None or subject.blocked:
+            return True
+        kinds = []
+        if re.search(r"环、同比|环比、同比|同比、环比|同、环比", s):
+            kinds = [("pop", "环比"), ("yoy", "同比")]
+        elif lead_m:
+            kind, words, base = self._compare(lead_m.group(), [h for h in self.times if h.kind == "base"])
+            if kind == "nonadj":
+                return True
+            kinds = [(kind, words)]
         else:
-            metric, role = self.lead or self.lead_sent or "", "main"
-            if not metric:
-                return
-        approx = bool(m.group("ppre"))
-        self._emit(start, metric, -value if verb[1] else value, approx, role=role)
-        self.prior = None  # 较去年同期的88起下降23.9%: the comparison is complete
+            kinds = [("", "")]
+        for kind, words in kinds:
+            metric = {"yoy": "yoy_pct", "pop": "pop_pct"}.get(kind, "")
+            measure = subject.measure or self._default_measure(subject)
+            self.facts.append(Fact(a + fm.start(), a + fm.end(), subject.raw, subject.cat.code, subject.cat.subcategory,
+                                   measure, metric, 0.0, approx, compare=words, cat_word=subject.cat.word or subject.raw,
+                                   measure_word=subject.measure_word))
+        return True
 
-    def on_zero(self, s: str, start: int, end: int, m: re.Match[str], in_base: bool) -> None:
-        targets = _listed(s, self.cats)
-        for hit in targets:
-            raw = _SHARED_NOUN.sub("", hit.raw) if len(targets) > 1 else hit.raw
-            self.facts.append(Fact(start, hit, raw or hit.raw, "reports", "count", 0.0, False))
-        if targets:
-            self._after(targets[-1], targets[-1].raw, "reports")
 
-    def on_flat(self, s: str, start: int, end: int, m: re.Match[str], in_base: bool) -> None:
-        if self.prior and self.cur:
-            hit, raw, measure = self.cur
-            self.facts.append(Fact(start, hit, raw, measure, "count", self.prior[0], False))
-            self.prior = None
-            return
-        if self.lead:
-            self._emit(start, self.lead, 0.0, False)
+def _after_verbs(phrase: str) -> str:
+    last = None
+    for m in _MEASURE_RE.finditer(phrase):
+        last = m
+    for m in _OTHER_VERB_RE.finditer(phrase):
+        if last is None or m.end() > last.end():
+            last = m
+    return phrase[last.end():] if last else phrase
+
+
+def _noun_measure(phrase: str) -> tuple[str | None, str]:
+    """破案数 / 抓获人数 / 刑拘数 / 发案数: a measure named by a noun."""
+    for word, measure in (("破案", "cases_solved"), ("破获", "cases_solved"), ("立案", "cases_filed"),
+                          ("发案", "reports"), ("抓获", "arrests"), ("刑拘", "arrests"), ("逮捕", "arrests"),
+                          ("作案成员", "arrests"), ("嫌疑人", "arrests")):
+        if word in phrase:
+            return measure, word
+    return None, ""
+
+
+def _neg_is_category(region: str) -> bool:
+    """亡人事故 and 吸毒人员 hold a 'negative' word but are series of their own."""
+    return bool(re.search(r"亡人事故|死亡事故|死亡3人|死亡三人|吸毒人员", region))

@@ -1,12 +1,14 @@
-"""Gazetteer lookup: place names, short forms and police units → one jurisdiction string.
+"""Gazetteer lookup: place names, short forms, police units and 全市/该省-style references → jurisdictions.
 
-`warehouse/seeds/places.csv` holds provinces, prefecture-level cities, districts/counties (made
-once from cpca's adcodes table), Dongguan's towns and streets (NBS 2023) and sub-areas such as
-厦门市岛内. A jurisdiction is written with its city (东莞市大岭山镇, 安康市汉滨区).
+`warehouse/seeds/places.csv` holds the country, provinces, prefecture-level cities, districts and
+counties (made once from cpca's adcodes table), Taiwan's municipalities and counties, Dongguan's towns
+and streets (NBS 2023) and sub-areas such as 厦门市岛内. A jurisdiction is written with its city
+(东莞市大岭山镇, 安康市汉滨区); Hong Kong, Macau, Taiwan and the whole country are 香港, 澳门, 台湾, 全国.
 
 Short names are ambiguous (长安 is a Dongguan town and a district of 西安 and 石家庄; 东城 is in
-Dongguan and Beijing), so a short or shared alias only resolves inside its context city — the
-city named nearby in the text or the site's region.
+Dongguan and Beijing), so a short or shared alias only resolves inside its context — the city or
+province the text is about, or the site's region. References (全市, 本省, 该县, 我镇) are hits without
+candidates; `resolve_reference` gives them the place they point back to.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from tasks.categories import SEEDS
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str      # jurisdiction as output: 东莞市大岭山镇
-    level: str     # province | city | district | town | subarea
-    city: str      # the city it belongs to ('' for a province)
+    level: str     # country | province | city | district | town | subarea
+    city: str      # the city it belongs to ('' for a province or the country)
     province: str
 
 
@@ -32,13 +34,15 @@ class PlaceHit(NamedTuple):  # built per match; a NamedTuple is cheaper than a f
     start: int
     end: int
     alias: str
-    candidates: tuple[Place, ...]
+    candidates: tuple[Place, ...]   # empty for a reference (全市, 该省)
 
 
-_ADMIN_SUFFIX = ("省", "市", "区", "县", "镇", "街道", "旗", "州", "盟", "分局", "派出所", "公安局")
-# 全市/全省 refer to the context city/province only when they open a statistic (全市共接报…),
-# not in 全市排名第2.
-_WHOLE_AREA = re.compile(r"全[市省](?=共|累计|各|接|立|破|抓|刑|治|违|警|发|范围|公安机关共)")
+_ADMIN_SUFFIX = ("省", "市", "区", "县", "镇", "街道", "旗", "州", "盟", "分局", "派出所", "公安局", "乡")
+# 全市/本市/我市/该市 … : the level each reference word points back to.
+_REFERENCE_LEVEL = {"市": "city", "省": "province", "区": "district", "县": "district", "州": "city", "镇": "town",
+                    "乡": "town", "国": "country"}
+_REFERENCE = re.compile(r"(?:全|本|我|该|此)(?:市|省|区|县|州|镇|乡)(?![长委政场民级场面内外区])|全国(?![第各])")
+_LEVEL_RANK = {"country": 0, "province": 1, "city": 2, "district": 3, "town": 4, "subarea": 5}
 
 
 @lru_cache(maxsize=1)
@@ -50,13 +54,13 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, tuple[Place, ...]]]:
 
     def province_of(name: str) -> str:
         row = by_name.get(name)
-        while row and row["level"] != "province" and row["parent"]:
+        while row and row["level"] not in ("province", "country") and row["parent"]:
             row = by_name.get(row["parent"])
-        return row["name"] if row else ""
+        return row["name"] if row and row["level"] == "province" else ""
 
     for r in rows:
         level = r["level"]
-        if level == "province":
+        if level in ("province", "country"):
             city = ""
         elif level == "city":
             city = r["name"]
@@ -99,7 +103,7 @@ def _candidate_re() -> re.Pattern[str]:
 
 
 def find_places(text: str) -> list[PlaceHit]:
-    """Place mentions in reading order (longest alias at each position, no overlaps)."""
+    """Place mentions and references in reading order (longest alias at each position, no overlaps)."""
     table, prefixes, candidate = _gazetteer()[1], _prefix_lengths(), _candidate_re()
     hits: list[PlaceHit] = []
     i = 0
@@ -107,16 +111,25 @@ def find_places(text: str) -> list[PlaceHit]:
         i = m.start()
         for ln in prefixes.get(text[i:i + 2], ()):
             alias = text[i:i + ln]
-            if alias in table:
+            if alias in table and not _inside_word(text, i, ln, alias):
                 hits.append(PlaceHit(i, i + ln, alias, table[alias]))
                 i += ln
                 break
         else:
             i += 1
-    for m in _WHOLE_AREA.finditer(text):
-        hits.append(PlaceHit(m.start(), m.end(), m.group(), ()))
+    for m in _REFERENCE.finditer(text):
+        if not any(h.start <= m.start() < h.end for h in hits):
+            hits.append(PlaceHit(m.start(), m.end(), m.group(), ()))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _inside_word(text: str, i: int, ln: int, alias: str) -> bool:
+    """A short alias glued into a longer word is not the place (长安街 is a street, 中山路 a road)."""
+    if alias.endswith(_ADMIN_SUFFIX) or ln >= 3:
+        return False
+    nxt = text[i + ln:i + ln + 1]
+    return nxt in ("路", "街", "大道", "桥", "港", "湾", "站", "大学", "医院", "公园", "广场", "村", "镇", "号")
 
 
 def lookup(name: str | None) -> Place | None:
@@ -131,24 +144,24 @@ def lookup(name: str | None) -> Place | None:
         return found[0]
     place = None
     for hit in find_places(name):  # a longer string: read it like text, most specific last
+        if not hit.candidates:
+            continue
         place = resolve(hit, place.city if place and place.city else None,
                         place.province if place else None) or place
     return place
 
 
 def resolve(hit: PlaceHit, context_city: str | None, context_province: str | None = None) -> Place | None:
-    """The place a mention means, given the city the text is about (None when unsure)."""
-    if not hit.candidates:  # 全市 / 全省
-        city = lookup(context_city) if context_city else None
-        if hit.alias == "全市":
-            return city
-        province = context_province or (city.province if city else None)
-        return lookup(province) if province else None
+    """The place a named mention means, given the city/province the text is about (None when unsure)."""
     cands = hit.candidates
+    if not cands:
+        return None
     if context_city:
         in_city = [p for p in cands if p.city == context_city]
         if len(in_city) == 1:
             return in_city[0]
+        if len(in_city) > 1:  # 东城 the town and 东城分局 both in Dongguan: the same place
+            return min(in_city, key=lambda p: _LEVEL_RANK.get(p.level, 9))
     if context_province:
         in_prov = [p for p in cands if p.province == context_province]
         if len(in_prov) == 1 and (in_prov[0].level in ("province", "city") or _self_evident(hit.alias)):
@@ -156,7 +169,7 @@ def resolve(hit: PlaceHit, context_city: str | None, context_province: str | Non
     if len(cands) != 1:
         return None
     place = cands[0]
-    if place.level in ("province", "city") or _self_evident(hit.alias):
+    if place.level in ("country", "province", "city") or _self_evident(hit.alias):
         return place
     return None
 
@@ -166,3 +179,52 @@ def _self_evident(alias: str) -> bool:
     if alias in ("岛内", "岛外"):
         return False
     return len(alias) >= 3 or alias.endswith(_ADMIN_SUFFIX)
+
+
+def reference_level(word: str) -> str:
+    """The level a reference word points at: 全市 → city, 该省 → province, 全国 → country."""
+    return _REFERENCE_LEVEL.get(word[-1], "city")
+
+
+def ancestor(place: Place, level: str) -> Place | None:
+    """The place itself or its enclosing unit at `level` (宁波市海曙区 → 宁波市 for city)."""
+    places = _gazetteer()[0]
+    if level == "country":
+        return places.get("全国")
+    if level == "province":
+        if place.level == "province":
+            return place
+        return places.get(place.province) if place.province else (place if place.level == "city" else None)
+    if level == "city":
+        if place.level == "city":
+            return place
+        if place.level == "district" and place.name.endswith("市"):
+            return place  # a county-level city (义乌市) is the 市 of its own reports
+        return places.get(place.city) if place.city else None
+    if _LEVEL_RANK.get(place.level, 9) >= _LEVEL_RANK.get(level, 9):
+        return place
+    return None
+
+
+def resolve_reference(word: str, subject: Place | None, recent: list[Place]) -> Place | None:
+    """全市/本省/该县 → the place it points back to: 该X prefers the last X named in the text, 全X/本X/我X
+    the article's own place (a 我市 is the publisher's city), each falling back on the other."""
+    level = reference_level(word)
+    if level == "country":
+        return _gazetteer()[0].get("全国")
+    named = [a for p in reversed(recent) if (a := ancestor(p, level)) is not None and _fits(a, level)]
+    own = ancestor(subject, level) if subject else None
+    own = own if own is not None and _fits(own, level) else None
+    if word[0] in "该此":
+        return named[0] if named else (own or subject)
+    # 全镇 in an article whose own place is only known to its city: the city is the best we know
+    return own or (named[0] if named else subject)
+
+
+def _fits(place: Place, level: str) -> bool:
+    if level == "district":
+        return place.level == "district"
+    if level == "town":
+        return place.level in ("town", "subarea")
+    return _LEVEL_RANK.get(place.level, 9) == _LEVEL_RANK[level] or (
+        level == "city" and place.level == "district" and place.name.endswith("市"))
