@@ -33,7 +33,7 @@ _MEASURE_VERBS = {
     "cases_filed": ("立案", "共立", "开立", "录得", "侦办", "办理", "立", "现行刑案", "查处"),
     "cases_solved": ("破获", "侦破", "破案", "告破", "带破", "全破", "查破", "攻克", "破", "协助破获", "侦结"),
     "arrests": ("抓获", "抓捕", "刑拘", "刑事拘留", "逮捕", "拘捕", "被捕", "查获", "打击处理", "刑事打处", "捕获",
-                "缉捕", "追回", "抓", "拘留", "打掉", "缉拿", "押解", "移交", "查获"),
+                "缉捕", "追回", "抓", "拘留", "缉拿", "查获"),
     "other": ("处警", "处置", "化解", "调处", "调解", "治安拘留", "行政拘留", "警告", "移送起诉", "治安处罚", "排查",
               "预警", "查处违法", "处罚"),
 }
@@ -78,6 +78,9 @@ _NEG = re.compile(
     r"车辆|人数(?!增|减)|指数|满意|安全感|知晓率|考核|案值|涉案财物|查获毒品|缴获毒品|公斤|千克|克|吨|"
     r"连续|天零|天无|个月零|最高|最低|第\d|历史|历年|以来最|创|团伙|窝点|组织|集团|条|辆|次|名单")
 _PERSON_UNITS = frozenset("名人")
+_MEASURE_NOUN = re.compile(r"(?:发案|立案|破案|抓获|刑拘|逮捕|破获|侦破)(?:数|量|总量|件数|起数)?|发案|立案|破案")
+_TARGET = re.compile(r"(?:[须需]|力争|争取|目标是|目标为|目标|确保|要求|计划|预计)[^。；;]{0,20}?"
+                     r"(?:下降|上升|减少|增长|控制在|压降|降低|提高)[^。；;]{0,8}?\d")
 _ONE_CASE = re.compile(r"(?:打掉|摧毁|捣毁|抓获|破获|侦破)(?:了)?(?:一个|1个|该|此)[\u4e00-\u9fff]{0,8}(?:团伙|集团|窝点|组织)|"
                        r"(?:一起|该起|此起|该案|此案|专案组)[\u4e00-\u9fff]{0,10}(?:案件|案)?")
 _PERSON_NOUN = re.compile(r"(?:嫌疑人|人员|逃犯|分子|成员|骨干|头目|金主|人士|入境者|吸毒者|人数|抓获数|刑拘数|逮捕数)$")
@@ -143,6 +146,7 @@ class Carry:
     subject: Subject | None = None
     topic: Category | None = None     # the last named crime (养老诈骗犯罪 …抓获犯罪嫌疑人 → fraud)
     topic_raw: str = ""
+    topic_newer: bool = False         # the last crime named is the topic, not the last subject
     measure: str | None = None
     measure_word: str = ""
     facts: list = field(default_factory=list)
@@ -169,8 +173,11 @@ def _measure_in(text: str) -> tuple[str | None, str, str]:
     rest = text[best.end():]
     # a measure word at the end names the subject's measure (命案发案, 刑事立案数, 110接警量): the phrase
     # keeps it, since its category may depend on it
-    if re.fullmatch(r"[数量总件起]*", rest) and _clean_subject(text[:best.start()]):
-        return measure, word, text
+    if re.fullmatch(r"[数量总件起]*", rest):
+        if _clean_subject(text[:best.start()]):
+            return measure, word, text
+        if rest:
+            return measure, word, word + rest  # 立案数: the measure noun alone (its crime comes from the text)
     return measure, word, rest
 
 
@@ -204,6 +211,8 @@ class SentenceReader:
         self.breakdown_measure: str | None = self.carry.measure if s.startswith(("其中", "包括")) else None
         # 打掉一个特大诈骗团伙，抓获400余名成员: the counts of one case, gang or operation are no statistics
         self.one_case = bool(_ONE_CASE.search(s))
+        if _TARGET.search(s):
+            return []  # 年内全市刑事发案率须同比下降18%: a target, not a statistic
         self.statements: list[tuple[Subject | None, list[Fact], Value | None]] = []
         values = read_values(s)
         starts_other = not s.startswith(("其中", "包括"))
@@ -349,7 +358,7 @@ class SentenceReader:
         if head:
             cat = classify(_clean_subject(head.group(1)))
             if cat is not None and not cat.generic:
-                self.carry.subject = Subject(_clean_subject(head.group(1)), cat, None, "")
+                self._set_subject(Subject(_clean_subject(head.group(1)), cat, None, ""))
 
     def _compare(self, lead: str, bases: list[TimeHit]) -> tuple[str, str, Period | None]:
         """(kind, words, base period): kind is yoy, pop, base (decided by the frame) or ''."""
@@ -374,6 +383,14 @@ class SentenceReader:
             if len(items) > 1 and _clean_subject(items[-1]):
                 region = items[-1]
         measure, mword, rest = _measure_in(region)
+        if measure is None and a > 0 and (self.s[a - 1] in "、和及与" or self.s[a] in "、和及与") and self.statements:
+            prev_subject = self.statements[-1][0]
+            if prev_subject is not None and prev_subject.measure:
+                measure, mword = prev_subject.measure, prev_subject.measure_word  # 抓获…796人、逃犯76人
+        if measure is None and figures[0].unit in _PERSON_UNITS:
+            post = re.match(r"[^，,；;。]{0,10}?(被捕|被拘|被刑拘|被抓获|被警方拘捕|拘捕|落网)", self.s[figures[0].end:])
+            if post:
+                measure, mword = "arrests", post.group(1)
         rest = self._after_other_verb(rest)
         raw = _clean_subject(rest)
         if not raw and figures[0].kind == "count":
@@ -397,9 +414,9 @@ class SentenceReader:
         sub = Subject(raw, cat, measure, mword, blocked or cat is None)
         sub.persons = is_suspects(raw) or bool(_PERSON_NOUN.search(raw))
         if cat is not None and not blocked:
-            self.carry.subject = sub
+            self._set_subject(sub)
             if cat.code not in _SPECIFIC or (cat.code == "other" and cat.word):
-                self.carry.topic, self.carry.topic_raw = cat, raw
+                self._set_topic(cat, raw)
         elif blocked and self.carry.subject is not None:
             prev = self.carry.subject  # 死亡80人，同比增加39人，上升95.12%: the changes are the deaths'
             self.carry.subject = Subject(prev.raw, prev.cat, prev.measure, prev.measure_word, True)
@@ -437,7 +454,20 @@ class SentenceReader:
             return Subject(raw, cat, measure, mword, prev.blocked or blocked, True)
         return Subject(raw, cat, measure, mword, prev.blocked or blocked, prev.persons)
 
+    def _set_subject(self, sub: Subject) -> None:
+        self.carry.subject = sub
+        self.carry.topic_newer = False
+
+    def _set_topic(self, cat: Category, raw: str) -> None:
+        self.carry.topic, self.carry.topic_raw = cat, raw
+        self.carry.topic_newer = True
+
     def _topic_for(self, raw: str) -> Category | None:
+        if _MEASURE_NOUN.fullmatch(raw):
+            # 立案数 / 破案数: the measure of the crime last named, a subject or a topic
+            if self.carry.topic_newer or self.carry.subject is None or self.carry.subject.cat is None:
+                return self.carry.topic
+            return self.carry.subject.cat
         topic = self.carry.topic
         if topic is None:
             return None
@@ -452,7 +482,7 @@ class SentenceReader:
             phrase = m.group()
             cat = classify(_after_verbs(phrase))
             if cat is not None and not cat.generic and (cat.code not in _SPECIFIC or (cat.code == "other" and cat.word)):
-                self.carry.topic, self.carry.topic_raw = cat, phrase
+                self._set_topic(cat, phrase)
 
     def _topics(self, s: str) -> None:
         return None
@@ -508,10 +538,10 @@ class SentenceReader:
             out.append(item)
         good = [it for it in out if it and not it.blocked]
         if good:
-            self.carry.subject = good[-1]
+            self._set_subject(good[-1])
             last_cat = good[-1].cat
             if last_cat and (last_cat.code not in _SPECIFIC or (last_cat.code == "other" and last_cat.word)):
-                self.carry.topic, self.carry.topic_raw = last_cat, good[-1].raw
+                self._set_topic(last_cat, good[-1].raw)
         return out
 
     def _period_items(self, a: int, b: int) -> list[Period]:
@@ -533,10 +563,13 @@ class SentenceReader:
         if v.kind == "count":
             measure = item.measure or self._default_measure(item)
             if v.unit in _PERSON_UNITS:
-                if not (item.persons or measure == "arrests" or (measure == "other" and item.measure)):
-                    return []
+                # people count only when a verb says what happened to them (抓获, 刑拘, 查处, 治安拘留)
+                measure = item.measure or (self.breakdown_measure if self.breakdown_measure in ("arrests", "other")
+                                           else None)
+                if item.measure_word in ("查处", "处罚", "处理", "查获违法"):
+                    measure = "other" if item.measure_word != "查获违法" else "arrests"
                 if measure not in ("arrests", "other"):
-                    measure = "arrests" if item.persons else measure
+                    return []
                 if measure == "arrests" and cat.code in ("police_calls", "valid_calls"):
                     return []
             elif v.unit == "个" and not re.search(r"报警|电话|警情", item.raw):
