@@ -39,7 +39,7 @@ _MEASURE_VERBS = {
 }
 MEASURE_OF = {w: m for m, ws in _MEASURE_VERBS.items() for w in ws}
 # Verbs that end a subject on its left (共破获|刑事案件) without naming a measure.
-_OTHER_VERBS = ("使得", "促使", "推动", "带动", "导致", "确保", "开展", "组织", "打掉", "捣毁", "铲除", "封堵", "删除", "拦截", "劝阻", "劝回", "解救", "返还", "止付",
+_OTHER_VERBS = ("打击", "严打", "整治", "重拳打击", "严厉打击", "聚焦", "紧盯", "针对", "围绕", "使得", "促使", "推动", "带动", "导致", "确保", "开展", "组织", "打掉", "捣毁", "铲除", "封堵", "删除", "拦截", "劝阻", "劝回", "解救", "返还", "止付",
                 "冻结", "扣押", "收缴", "缴获", "挽回", "追缴", "出动", "投入", "检查", "盘查", "整改", "发布", "救助",
                 "发放", "推出", "设立", "建立", "实现", "完成", "开立", "避免", "协助", "通过", "利用", "部署", "发起",
                 "清查", "走访", "宣传", "培训", "举办", "召开", "保持", "达到", "超过")
@@ -150,6 +150,7 @@ class Carry:
     measure: str | None = None
     measure_word: str = ""
     facts: list = field(default_factory=list)
+    statements: list = field(default_factory=list)   # the last sentence's, for a 分别 list that pairs with them
 
 
 def _clean_subject(text: str) -> str:
@@ -207,6 +208,7 @@ class SentenceReader:
         self.facts: list[Fact] = []
         self.compare: tuple = ("", "", None)
         self.pending: str | None = None
+        self.local_topic: Category | None = None  # the last named crime of this sentence
         # 其中 opens a breakdown of the figure before it, which keeps that figure's measure
         self.breakdown_measure: str | None = self.carry.measure if s.startswith(("其中", "包括")) else None
         # 打掉一个特大诈骗团伙，抓获400余名成员: the counts of one case, gang or operation are no statistics
@@ -222,7 +224,7 @@ class SentenceReader:
         for seg_start, seg_end in self._segments(values):
             vals = [v for v in values if seg_start <= v.start < seg_end]
             self._statement(seg_start, seg_end, vals)
-        self._topics(s)
+        self.carry.statements = self.statements
         return self.facts
 
     # ---- segmentation ---------------------------------------------------------------------------------
@@ -245,8 +247,9 @@ class SentenceReader:
     # ---- statements -----------------------------------------------------------------------------------
     def _statement(self, a: int, b: int, vals: list[Value]) -> None:
         s, m = self.s, self.m
-        figures = [v for v in vals if v.kind in ("count", "pct") and not self._counts_other_thing(v, a, b)]
-        money = [v for v in vals if v.kind == "money"]
+        other_things = [v for v in vals if v.kind == "count" and self._counts_other_thing(v, a, b)]
+        figures = [v for v in vals if v.kind in ("count", "pct") and v not in other_things]
+        money = [v for v in vals if v.kind == "money"] + other_things
         if not figures:
             self._pending(a, b)
             if money:
@@ -317,8 +320,8 @@ class SentenceReader:
         items = self._items(region, subject) if listed else [subject]
         period_items = self._period_items(a, pre_end) if len(figures) > 1 else []
         produced: list[Fact] = []
-        if fenbie and not _clean_subject(region) and not period_items and len(self.statements) >= 2 \
-                and all(f.kind == "pct" for f in figures):
+        if fenbie and not _clean_subject(region) and not period_items \
+                and len(self.statements or self.carry.statements) >= 2 and all(f.kind == "pct" for f in figures):
             self._pair_statements(figures, change_dir, compare)
             return
         for i, v in enumerate(figures):
@@ -349,7 +352,9 @@ class SentenceReader:
                 self.compare = kind
         region = text[:lead.start()] if lead else text
         raw = _clean_subject(self._after_other_verb(_measure_in(region)[2]))
-        if raw and len(raw) <= 30 and all(classify(p) is not None for p in _LIST_SPLIT.split(raw) if p):
+        parts = [p for p in _LIST_SPLIT.split(raw) if p]
+        named = [p for p in parts if classify(p) is not None or _MEASURE_NOUN.search(p)]
+        if raw and len(raw) <= 40 and named and (len(named) == len(parts) or len(parts) > 1):
             self.pending = region
             return
         self.pending = None
@@ -457,10 +462,14 @@ class SentenceReader:
     def _set_subject(self, sub: Subject) -> None:
         self.carry.subject = sub
         self.carry.topic_newer = False
+        if sub.cat is not None and sub.cat.code not in _SPECIFIC:
+            self.local_topic = sub.cat
 
     def _set_topic(self, cat: Category, raw: str) -> None:
         self.carry.topic, self.carry.topic_raw = cat, raw
         self.carry.topic_newer = True
+        if cat.code not in _SPECIFIC:
+            self.local_topic = cat
 
     def _topic_for(self, raw: str) -> Category | None:
         if _MEASURE_NOUN.fullmatch(raw):
@@ -468,24 +477,23 @@ class SentenceReader:
             if self.carry.topic_newer or self.carry.subject is None or self.carry.subject.cat is None:
                 return self.carry.topic
             return self.carry.subject.cat
-        topic = self.carry.topic
-        if topic is None:
-            return None
         if raw.startswith(("各类", "各种")) and not raw.endswith("案件"):
             return None
-        return topic
+        if is_suspects(raw) or raw.endswith(("人员", "分子", "成员")):
+            # 破获电信网络诈骗案件2.22万起，抓获嫌疑人3.24万人: suspects of the crime just named in the sentence
+            return self.local_topic
+        return self.carry.topic
 
     def _remember(self, a: int, b: int) -> None:
         """A piece without figures may still name the crime the next figures are about (打击养老诈骗犯罪)."""
         text = self.m[a:b]
-        for m in re.finditer(r"[\u4e00-\u9fff“”\"]{2,24}", text):
-            phrase = m.group()
-            cat = classify(_after_verbs(phrase))
-            if cat is not None and not cat.generic and (cat.code not in _SPECIFIC or (cat.code == "other" and cat.word)):
+        for m in re.finditer(r"[\u4e00-\u9fff“”\"、]{2,40}", text):
+            phrase = _after_verbs(m.group()).strip("、")
+            if "、" in phrase and "等" not in phrase:
+                continue  # a list of several crimes names no one topic
+            cat = classify(phrase)
+            if cat is not None and not cat.generic and (cat.code not in _SPECIFIC or cat.code == "other"):
                 self._set_topic(cat, phrase)
-
-    def _topics(self, s: str) -> None:
-        return None
 
     def _items(self, region: str, subject: Subject | None) -> list[Subject | None]:
         """刑事、治安类警情 → [刑事类警情, 治安类警情]; 破案数、抓获人数 → two measures of one crime."""
@@ -654,7 +662,8 @@ class SentenceReader:
 
     def _pair_statements(self, figures: list[Value], vdir: str | None, compare: tuple) -> None:
         """…破获案件2.22万起，抓获嫌疑人3.24万人，返还资金1.18亿元，同比分别上升39.6%、45.3%、146.7%."""
-        stmts = self.statements[-len(figures):] if len(self.statements) >= len(figures) else []
+        pool = self.statements or self.carry.statements
+        stmts = pool[-len(figures):] if len(pool) >= len(figures) else []
         if len(stmts) != len(figures):
             return
         for (subject, produced, v0), v in zip(stmts, figures):
