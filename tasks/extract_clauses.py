@@ -47,7 +47,7 @@ _FILLER = re.compile(
     r"^(?:其中|此外|另外|同时|与此同时|并且|各类|各种|共计|累计|合计|总计|达到|则有|共有|一共|先后|相继|分别|期间|以来|"
     r"今年|去年|之中|当中|以及|全市|全省|全区|全县|全州|全镇|本港|本澳|辖区|全国|公安机关|警方|公安|民警|各级|我局|该局|"
     r"分局|市局|警队|据统计|统计显示|数据显示|据了解|据悉|据介绍|记者了解到|记者获悉|全年|"
-    r"共|计|达|为|是|有|仅|就|还|也|又|亦|均|并|另|且|的|了|、|和|及|与|或)+")
+    r"至|到|共(?![青享同])|计(?!算)|达(?![到成])|为|是|有(?![效关])|仅|就|还|也|又|亦|均|并|另|且|的|了|、|和|及|与|或)+")
 _TAIL_FILLER = re.compile(
     r"(?:共|共计|累计|合计|总计|计|达|达到|高达|多达|为|是|有|则有|共有|仅|约|的|也|分别为|分别是|分别有|分别达|分别|"
     r"均为|都|全年|总数|总量为|数为|数量为|数量|总数为|数|量为)+$")
@@ -55,6 +55,7 @@ _UP = ("上升", "增长", "增加", "上涨", "攀升", "升高", "提升", "�
        "增", "升", "涨", "多")
 _DOWN = ("下降", "减少", "降低", "回落", "下滑", "下跌", "降幅", "减幅", "跌幅", "比降", "减", "降", "跌", "少",
          "减半")
+_FLAT_WORD = re.compile(r"(?<!保)(?:基本)?持平")
 _CHANGE = re.compile(
     r"(?:再次|继续|进一步|再|又|大幅|明显|略有|略|稳步|持续|全面|双|同步|连续|也|还|则|依然|仍|较大|小幅|显著|"
     r"同比|环比|按年|分别|均|都)*"
@@ -72,7 +73,7 @@ _NONADJ_WORDS = ("疫情前", "往年")
 # Words that make a figure in their statement no statistic (GUIDE: rates, shares, rankings, money,
 # officers, casualties, averages, streaks, targets; non-crime topics).
 _NEG = re.compile(
-    r"率|排名|排第|位列|名列|位居|居全|居第|占比|比重|占全|占总|占|金额|资金|案损|损失|挽损|追赃|赃款|经费|"
+    r"率|排名|排第|位列|名列|位居|居全|居第|占比|比重|占全|占总|占到|金额|资金|案损|损失|挽损|追赃|赃款|经费|"
     r"警力|民警|辅警|义警|志愿者|队员|人次|死亡|受伤|伤亡|亡人数|伤人数|人员伤亡|日均|月均|周均|平均|每天|每日|单日|"
     r"每周|每月|每十万|每万|万人|目标|力争|要求|确保|须|控制在|GDP|生产总值|收入|投资|车流|客流|出入境|"
     r"车辆|人数(?!增|减)|指数|满意|安全感|知晓率|考核|案值|涉案财物|查获毒品|缴获毒品|公斤|千克|克|吨|"
@@ -334,6 +335,10 @@ class SentenceReader:
                 continue
             period = period_items[i] if len(period_items) == len(figures) else None
             vdir = change_dir
+            if v.unit == "减半":
+                vdir = "减半"
+            elif v.unit == "翻番":
+                vdir = "增"
             if i > 0 and v.kind == "pct":
                 own = _CHANGE.search(m[figures[i - 1].end:v.start])
                 if own:
@@ -620,10 +625,14 @@ class SentenceReader:
         if before and v.unit != "个":
             return False
         after = self.s[v.end:b]
+        if re.match(r"以[上下内](?![，,。；;、）)])[\u4e00-\u9fff]", after):
+            return True  # 一次死亡3人以上较大道路交通事故: part of a name, not a figure
         noun = re.match(r"[\u4e00-\u9fff“”\"]{1,12}", after)
         if noun is None:
             return False
         word = noun.group()
+        if "的" in word:
+            word = word.rsplit("的", 1)[1] or word  # 33起积压多年的命案积案
         if re.match(r"(?:以上|左右|之多|同比|环比|较|比|与|和|及|的|其中|分别|均|全部|都|已|并|是|为|次|多|余)", word):
             return False
         if _MEASURE_RE.match(word) or _CHANGE.match(word):
@@ -750,7 +759,7 @@ class SentenceReader:
     def _flat(self, a: int, b: int) -> bool:
         """与去年同期持平 / 同比持平 / 环、同比均持平 / 基本持平: a change of 0."""
         s = self.s[a:b]
-        fm = re.search(r"基本持平|持平", s)
+        fm = _FLAT_WORD.search(s)
         if not fm:
             return False
         approx = fm.group() == "基本持平"

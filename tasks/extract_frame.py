@@ -49,6 +49,19 @@ _MEDIA = re.compile(r"^(?:在线|日报|晚报|晨报|商报|都市报|新闻网
                     r"手机报|青年报|法制报|法治报|信息港|经济|之声)")
 _INCIDENTAL = re.compile(r"(?:在|赴|到|往|去|来自|至|与|和|及|、|从|同|对|向|比|较|像|如|帮助|协助|配合)$")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:[多余])?[万千]?(?:[多余])?[起宗件名人个]|\d%|[一二两三四五六七八九十]成|零发案|零发生|未发生|没有发生")
+_COMPARATIVE = re.compile(r"^[^，,。；;]{0,12}?(?:最高|最低|最大|最小|最多|最少|第一|前列|首位|之首|排名|前茅|领先|之最)")
+
+
+def _incidental(sent: str, hit: PlaceHit) -> bool:
+    """A place that is not what the sentence is about: 在湖南长沙, 中新社北京1月8日电, 浙江在线, 全国副省级城市最低."""
+    if _INCIDENTAL.search(sent[max(0, hit.start - 2):hit.start]):
+        return True
+    after = sent[hit.end:hit.end + 8]
+    if _MEDIA.match(after) or re.match(r"[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日", after):
+        return True
+    return bool(_COMPARATIVE.match(sent[hit.end:]))
+
+
 _NUMBER_WORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -298,7 +311,7 @@ class Frame:
         if first is None:
             return None
         for hit, place in places:
-            if place is not None and hit.start < first.end() and not _INCIDENTAL.search(sent[max(0, hit.start - 2):hit.start]):
+            if place is not None and hit.start < first.end() and not _incidental(sent, hit):
                 return place, hit.alias
         return None
 
@@ -329,11 +342,11 @@ class Frame:
                ln: Line) -> tuple[Place | None, Source]:
         clause_start = max(sent.rfind(c, 0, f.pos) for c in "，,；;：:") + 1
         near = [(h, p) for h, p in places if h.start < f.pos and p is not None and h.start >= clause_start
-                and not _INCIDENTAL.search(sent[max(0, h.start - 2):h.start])]
+                and not _incidental(sent, h)]
         if not near:
             first = _CLAUSE.match(sent)
             near = [(h, p) for h, p in places if p is not None and first and h.start < min(first.end(), f.pos)
-                    and not _INCIDENTAL.search(sent[max(0, h.start - 2):h.start])]
+                    and not _incidental(sent, h)]
         if near:
             h, p = near[-1]
             return p, Source(h.alias, "sentence")

@@ -32,7 +32,9 @@ VALUE_RE = re.compile(
     # a change in percent or tenths: 12.5%, 5成, 两成半, 超6成
     rf"|(?P<pct>(?<![\d.])\d++(?:\.\d++)?)\s*%"
     rf"|(?P<tenths>(?<![\d.])\d++(?:\.\d++)?|[一二两三四五六七八九]|半)成(?P<half>半)?(?![员本果为绩效立功交品年])"
-    # a change in times: 1倍, 2.5倍, 四倍多 (翻一番 and 减半 are words, see CHANGE_WORDS)
+    # a change written as a word: 减半 (-50), 翻一番 (+100)
+    rf"|(?P<halved>减半)|(?P<doubled>翻了?一番|翻一倍|翻番)"
+    # a change in times: 1倍, 2.5倍, 四倍多
     rf"|(?P<times>(?<![\d.])\d++(?:\.\d++)?|[一二两三四五六七八九十])倍"
     # a count: 4104起, 1.2万宗, 28万3622件, 两千多名, 2万余个
     rf"|(?P<num>{_NUM})(?:万(?P<rest>\d{{1,4}})(?!\d))?(?P<mid>多|余)?(?P<mul>[万千亿])?(?P<post>多|余)?"
@@ -101,6 +103,10 @@ def _read(m: re.Match[str]) -> Value | None:
         if g["half"]:
             value += 5
         return Value(start, m.end(), "pct", value, approx, "成") if math.isfinite(value) else None
+    if g["halved"]:
+        return Value(start, m.end(), "pct", 50.0, approx, "减半")
+    if g["doubled"]:
+        return Value(start, m.end(), "pct", 100.0, approx, "翻番")
     if g["times"] is not None:
         t = g["times"]
         value = float(t) if _DECIMAL.fullmatch(t) else float(_CHENG.get(t, 0))

@@ -357,11 +357,21 @@ def _finish(s: str, start: int, end: int, period: Period, kind: str, ctx: TimeCo
         # 2019年同期 / 去年同期: the span in force, in that year
         base = shift_year(ctx.current, period[1].year) if ctx.current else None
         return TimeHit(start, end + 2, s[start:end + 2], "base", base)
-    if kind == "span" and not g.get("hol"):
-        ctx.year = period[1].year if not guessed or ctx.year is None else ctx.year
-    if g.get("y") or g.get("ry"):
-        ctx.year = period[1].year if kind == "span" else period[0].year
-        ctx.para_year = True
+    hit = _until_since(s, start, end, text, period, kind, ctx, g)
+    if hit.kind in ("span", "day"):
+        if hit.kind == "span" and not g.get("hol") and (not guessed or ctx.year is None):
+            ctx.year = hit.period[1].year
+        if g.get("y") or g.get("ry"):
+            ctx.year = hit.period[1].year if hit.kind == "span" else hit.period[0].year
+            ctx.para_year = True
+    if hit.kind == "span" and not hit.until and not hit.since:
+        ctx.current = hit.period
+    return hit
+
+
+def _until_since(s: str, start: int, end: int, text: str, period: Period, kind: str, ctx: TimeContext,
+                 g: dict) -> TimeHit:
+    before = s[max(0, start - 6):start]
     # ---- until: 截至10月底 / 截至5月14日 / 截至2021年11月
     if _UNTIL_BEFORE.search(before) and not s[max(0, start - 1):start] in ("-", "—"):
         stop = period[1]
@@ -391,8 +401,6 @@ def _finish(s: str, start: int, end: int, period: Period, kind: str, ctx: TimeCo
             return TimeHit(start, end, s[start:end], "past", None)  # 今年以来还未侦破的案件: a modifier
         ctx.campaign = begin
         return TimeHit(start, end, s[start:end], "span", (begin, stop), since=True)
-    if kind == "span":
-        ctx.current = period
     return TimeHit(start, end, text, kind, period)
 
 
