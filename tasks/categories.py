@@ -28,7 +28,7 @@ _HEAD_WORDS = frozenset({"警情", "接警", "报警", "嫌疑人", "犯罪嫌�
 _CLASS_SUSPECTS = frozenset({"违法犯罪嫌疑人", "违法犯罪人员"})
 # Words around a class word that do not narrow it: 各类刑事案件, 全般刑案, 110接报刑事警情 are all `criminal`.
 _GENERIC = re.compile(
-    r"各类|各种|各项|全部|所有|其他|其它|有关|相关|此类|该类|上述|现行|年内|全般|整体|总体|主要|传统|一般|群众|全市|全省|全区|全县|辖区|本港|本澳|"
+    r"各类|各种|各项|全部|所有|其他|其它|有关|相关|此类|该类|上述|现行|年内|共计|合计|累计|计|全般|整体|总体|主要|传统|一般|群众|全市|全省|全区|全县|辖区|本港|本澳|"
     r"110报警服务台|110报警中心|110指挥中心|指挥中心|报警服务台|110|接报|受理|处置|发现|全年|期内|当年|的|类|共|总")
 # Head and measure nouns that end a subject phrase without narrowing it.
 _HEADS = re.compile(
@@ -144,7 +144,7 @@ def _narrowed(phrase: str, found: list[tuple[int, int, str]]) -> bool:
 def _is_generic(phrase: str) -> bool:
     """Only a head (案件, 犯罪嫌疑人, 涉案人员): the series is the one the text is talking about."""
     rest = _GENERIC.sub("", phrase)
-    for w in _SUSPECT_WORDS:
+    for w in sorted(_SUSPECT_WORDS, key=len, reverse=True):
         rest = rest.replace(w, "")
     rest = _HEADS.sub("", rest)
     return not re.sub(r"[\s“”\"]+", "", rest)

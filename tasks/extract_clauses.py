@@ -59,7 +59,7 @@ _FLAT_WORD = re.compile(r"(?<!保)(?:基本)?持平")
 _CHANGE = re.compile(
     r"(?:再次|继续|进一步|再|又|大幅|明显|略有|略|稳步|持续|全面|双|同步|连续|也|还|则|依然|仍|较大|小幅|显著|"
     r"同比|环比|按年|分别|均|都)*"
-    r"(?P<dir>" + trie_pattern(_UP + _DOWN) + r")了?(?:幅度)?(?:分别)?(?:为|达到|达|高达|约为|超过|接近|至|到)?"
+    r"(?P<dir>" + trie_pattern(_UP + _DOWN) + r")了?(?:幅度)?(?:分别|均|都)?(?:为|达到|达|高达|约为|超过|接近|至|到)?"
     r"(?P<to>至|到)?(?:了)?$")
 _DOWN_SET = frozenset(_DOWN)
 _LEAD = re.compile(
@@ -176,7 +176,10 @@ def _measure_in(text: str) -> tuple[str | None, str, str]:
     # a measure word at the end names the subject's measure (命案发案, 刑事立案数, 110接警量): the phrase
     # keeps it, since its category may depend on it
     if re.fullmatch(r"[数量总件起]*", rest):
-        if _clean_subject(text[:best.start()]):
+        head = text[:best.start()]
+        if _TAIL_FILLER.search(head) and not rest:
+            return measure, word, head  # 案件共开立54宗: a verb after its subject
+        if _clean_subject(head):
             return measure, word, text
         if rest:
             return measure, word, word + rest  # 立案数: the measure noun alone (its crime comes from the text)
@@ -210,6 +213,7 @@ class SentenceReader:
         self.compare: tuple = ("", "", None)
         self.pending: str | None = None
         self.local_topic: Category | None = None  # the last named crime of this sentence
+        self.prior_periods: list[Period] = []     # the periods of the prior counts just read
         # 其中 opens a breakdown of the figure before it, which keeps that figure's measure
         self.breakdown_measure: str | None = self.carry.measure if s.startswith(("其中", "包括")) else None
         # 打掉一个特大诈骗团伙，抓获400余名成员: the counts of one case, gang or operation are no statistics
@@ -295,7 +299,7 @@ class SentenceReader:
         compare = self._compare(lead_text, base_hits)
         if compare[0]:
             self.compare = compare
-        elif self.compare[0] in ("yoy", "pop"):
+        elif self.compare[0]:
             compare = self.compare  # 与前一个月相比，抢劫…下降2.2%，但持枪抢劫案件上升了66.7%
         # ---- a prior figure: 较上年同期1760起 / 较去年同期的88起 / 由前年的1019宗 / 去年同期则有20宗
         prior_hit = None
@@ -310,7 +314,7 @@ class SentenceReader:
         subject = self._subject(region, a, figures, b) if not listed else None
         # ---- the figures
         if prior_hit is not None:
-            self._prior(subject, figures, prior_hit, base_hits)
+            self._prior(subject, figures, prior_hit, base_hits, change_dir)
             return
         if first.kind == "count" and change and not change_to:
             # 减少23起 / 增加511宗: a difference, not a level
@@ -343,7 +347,11 @@ class SentenceReader:
                 own = _CHANGE.search(m[figures[i - 1].end:v.start])
                 if own:
                     vdir = own.group("dir")
-            produced += self._emit(item, v, vdir, change if v.kind == "pct" else None, compare, period, s[a:b])
+            vcompare = compare
+            if v.kind == "pct" and fenbie and not lead_text and len(self.prior_periods) == len(figures):
+                # 2022年和2019年同期分别有85宗和80宗，分别下跌约两成半和两成: each change against its own base
+                vcompare = ("base", "同期", self.prior_periods[i])
+            produced += self._emit(item, v, vdir, change if v.kind == "pct" else None, vcompare, period, s[a:b])
         self.statements.append((items[-1] if items else subject, produced, first))
 
     def _pending(self, a: int, b: int) -> None:
@@ -403,6 +411,8 @@ class SentenceReader:
                 measure, mword = "arrests", post.group(1)
         rest = self._after_other_verb(rest)
         raw = _clean_subject(rest)
+        if re.search(r"(?:当中|之中|中)的", raw):
+            raw = re.split(r"(?:当中|之中|中)的", raw)[-1]  # 侵犯财产罪当中的盗窃罪: the series is the last one
         if not raw and figures[0].kind == "count":
             raw = self._noun_after(figures[-1].end, b)
             if raw and measure is None:
@@ -514,9 +524,9 @@ class SentenceReader:
         # a head shared by the list: 刑事、治安类警情 / 盗窃、诈骗、殴打他人四类高发警情 / 刑事案件、侵财案件破案数
         last = parts[-1]
         shared = ""
-        hm = re.search(r"(?:[一二两三四五六七八九十\d]+类[\u4e00-\u9fff]{0,4}?)?(?:类)?(?:警情|案件|犯罪|案)$", last)
+        hm = re.search(r"(?:[一二两三四五六七八九十\d]+类[\u4e00-\u9fff]{0,4}?)?(?:类)?(?:的)?(?:警情|案件|犯罪|罪案|案)$", last)
         if hm and hm.start() > 0:
-            counted = re.match(r"[一二两三四五六七八九十\d]+类[\u4e00-\u9fff]{0,4}?(?=类?(?:警情|案件|犯罪|案)$)", hm.group())
+            counted = re.match(r"[一二两三四五六七八九十\d]+类[\u4e00-\u9fff]{0,4}?(?=类?(?:警情|案件|犯罪|罪案|案)$)", hm.group())
             shared = hm.group()[counted.end():] if counted else hm.group()
             parts[-1] = last[:hm.start()] + ("" if counted else shared)
         mm = re.search(r"(?:发案数|立案数|破案数|发案|立案|破案)$", last)
@@ -525,7 +535,7 @@ class SentenceReader:
         for p in parts:
             phrase = p.strip("“”\" ")
             if shared and not re.search(r"警情|案件|犯罪|案|事故|人员|嫌疑人|数$|额$", phrase):
-                phrase = phrase + shared
+                phrase = phrase + shared.lstrip("的")
             elif mm and not phrase.endswith((mm.group(), "警情")) and not _MEASURE_RE.search(phrase):
                 c = classify(phrase)
                 if c is not None and not c.generic:
@@ -659,15 +669,26 @@ class SentenceReader:
             return "cases_filed"
         return "reports"
 
-    def _prior(self, subject: Subject | None, figures: list[Value], hit: TimeHit, bases: list[TimeHit]) -> None:
-        periods = [h.period for h in bases if h.period] if len(figures) > 1 else [hit.period]
-        if len(periods) != len(figures):
-            periods = [hit.period] * len(figures)
-        for v, p in zip(figures, periods):
-            if v.kind != "count" or p is None:
+    def _prior(self, subject: Subject | None, figures: list[Value], hit: TimeHit, bases: list[TimeHit],
+               vdir: str | None) -> None:
+        """较2019年的80宗减少67% / 2022年和2019年同期分别有85宗和80宗: counts of the other period, and the
+        change against it."""
+        counts = [v for v in figures if v.kind == "count"]
+        periods = [h.period for h in bases if h.period] if len(counts) > 1 else [hit.period]
+        if len(periods) != len(counts):
+            periods = [hit.period] * len(counts)
+        for v, p in zip(counts, periods):
+            if p is None:
                 continue
             for f in self._emit(subject, v, None, None, ("", "", None), p, ""):
                 f.role = "prior"
+        self.prior_periods = [p for p in periods if p is not None]
+        prev_end = hit.end
+        for v in figures:
+            if v.kind == "pct" and hit.period is not None:
+                own = _CHANGE.search(self.m[prev_end:v.start])
+                self._emit(subject, v, own.group("dir") if own else vdir, None, ("base", hit.text, hit.period), None, "")
+            prev_end = v.end
 
     def _pair_statements(self, figures: list[Value], vdir: str | None, compare: tuple) -> None:
         """…破获案件2.22万起，抓获嫌疑人3.24万人，返还资金1.18亿元，同比分别上升39.6%、45.3%、146.7%."""
