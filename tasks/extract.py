@@ -90,11 +90,13 @@ def _dedupe(located: list[tuple[Located, dict]]) -> list[tuple[Located, dict]]:
     out = [best[k] for k in order]
     told = {(r["jurisdiction"], r["period_start"], r["period_end"], r["metric"], r["value"]) for _, r in out}
     told_loose = {(r["period_start"], r["period_end"], r["metric"], r["value"]) for _, r in out}
+    told_loose |= {(r["category"], r["metric"], r["value"]) for _, r in out}
     seen_title = set()
     for loc, row in title:
         key = (row["jurisdiction"], row["period_start"], row["period_end"], row["metric"], row["value"])
         loose = key[1:]
-        if key in told or loose in told_loose or key + (row["category"],) in seen_title:
+        if key in told or loose in told_loose or (row["category"], row["metric"], row["value"]) in told_loose \
+                or key + (row["category"],) in seen_title:
             continue
         seen_title.add(key + (row["category"],))
         out.append((loc, row))

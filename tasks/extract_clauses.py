@@ -278,7 +278,7 @@ class SentenceReader:
         if leads:
             lead_m = leads[-1]
         fenbie = bool(re.search(r"分别|分別", pre))
-        jun = bool(re.search(r"均|全面", pre)) and not fenbie
+        jun = bool(re.search(r"(?<![平日人月周])均|全面", pre)) and not fenbie
         change = _CHANGE.search(pre[-14:]) if pre else None
         change_dir = change.group("dir") if change else None
         change_to = bool(change and (change.group("to") or pre.rstrip().endswith(("至", "到"))))
@@ -287,7 +287,7 @@ class SentenceReader:
             cut = min(cut, len(pre) - len(change.group()))
         if leads:
             cut = min(cut, leads[0].start())
-        fb = re.search(r"分别|分別|均|全面", pre)
+        fb = re.search(r"分别|分別|(?<![平日人月周])均|全面", pre)
         if fb:
             cut = min(cut, fb.start())
         region = pre[:cut]
@@ -311,7 +311,12 @@ class SentenceReader:
                 region = pre[:h.start - a] if h.start - a < cut else region
                 region = re.sub(r"(?:较|比|与|和|由|从|同)$", "", region.rstrip("□"))
         listed = (fenbie or jun or len(figures) > 1) and bool(_LIST_SPLIT.search(_clean_subject(region)))
+        self.pre_text = pre
         subject = self._subject(region, a, figures, b) if not listed else None
+        if subject is not None and subject.measure is None:
+            later = _MEASURE_RE.search(pre[cut:])  # 香港分别发生243宗…: a verb after 分别
+            if later:
+                subject.measure, subject.measure_word = MEASURE_OF[later.group()], later.group()
         # ---- the figures
         if prior_hit is not None:
             self._prior(subject, figures, prior_hit, base_hits, change_dir)
@@ -423,7 +428,8 @@ class SentenceReader:
             solved = _SOLVED_AFTER.match(self.s[figures[-1].end:b + 12])
             if solved:
                 measure, mword = "cases_solved", solved.group()[-2:]
-        blocked = bool(_NEG.search(region.replace("□", ""))) and not _neg_is_category(region)
+        whole = getattr(self, "pre_text", region)
+        blocked = bool(_NEG.search(whole.replace("□", ""))) and not _neg_is_category(whole)
         if not raw:
             return self._inherit(measure, mword, blocked, figures)
         cat = classify(raw)
@@ -568,14 +574,19 @@ class SentenceReader:
         return out
 
     def _period_items(self, a: int, b: int) -> list[Period]:
-        """10月、11月立案数 / 2020年、2021年、2022年全年: periods listed before 分别."""
-        spans = [h for h in self.times if a <= h.start < b and h.kind in ("span", "base") and h.period]
-        if len(spans) < 2:
+        """10月、11月立案数 / 2020年、2021年、2022年全年，香港分别发生…: periods listed before 分别, in this
+        piece or, with no figure between, earlier in the sentence. They are this list's, not the sentence's."""
+        spans = [h for h in self.times if h.start < b and h.kind in ("span", "base") and h.period]
+        run: list[TimeHit] = []
+        for h in reversed(spans):
+            if run and not re.fullmatch(r"[、和及与\s]*", self.s[h.end:run[0].start]):
+                break
+            run.insert(0, h)
+        if len(run) < 2 or (run[-1].end < a and read_values(self.s[run[-1].end:a])):
             return []
-        for x, y in zip(spans, spans[1:]):
-            if not re.fullmatch(r"[、和及与\s]*", self.s[x.end:y.start]):
-                return []
-        return [h.period for h in spans]
+        for h in run:
+            h.listed = True
+        return [h.period for h in run]
 
     # ---- emitting -------------------------------------------------------------------------------------
     def _emit(self, item: Subject | None, v: Value, vdir: str | None, change, compare: tuple,

@@ -193,6 +193,8 @@ class Frame:
                 return found, words
             if "公安部" in ln.text[:60] and not re.search(r"在公安部|公安部(?:组织|部署|统一部署)", ln.text[:80]):
                 return lookup("全国"), "公安部"
+            if "内政部" in ln.text[:80] or "警政署" in ln.text[:80]:
+                return lookup("台湾"), "内政部"  # Taiwan's ministry; the mainland has none of that name
 
         if weak[0] is not None:
             return weak
@@ -324,7 +326,7 @@ class Frame:
     def _period(self, f: Fact, sent: str, hits: list[TimeHit], para: _Level, ln: Line) -> tuple[Period | None, Source]:
         if f.period is not None:
             return f.period, Source(_words_at(hits, f.period) or "the figure's own period", "sentence")
-        before = [h for h in hits if h.start < f.pos and h.kind in ("span", "scope") and h.period]
+        before = [h for h in hits if h.start < f.pos and h.kind in ("span", "scope") and h.period and not h.listed]
         if before:
             h = before[-1]
             return h.period, Source(h.text, "sentence")

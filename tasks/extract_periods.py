@@ -96,6 +96,7 @@ class TimeHit:
     since: bool = False        # a 以来 span, ended by the date the text gives for its figures
     until: bool = False        # a 截至 span
     holiday: bool = False
+    listed: bool = False       # an item of a 分别 list (10月、11月…分别): the period of one figure only
 
 
 @dataclass(slots=True)
