@@ -33,7 +33,7 @@ _GENERIC = re.compile(
 # Head and measure nouns that end a subject phrase without narrowing it.
 _HEADS = re.compile(
     r"警情|案件|案|犯罪|罪案|罪行|罪|个案|事故|事件|嫌疑人|人员|发案|立案|破案|破获|侦破|抓获|刑拘|逮捕|发生|接报|受理|"
-    r"数字|数量|总量|总数|起数|件数|宗数|案数|数|量|情况|调查|项目|专案")
+    r"数字|数量|总量|总数|起数|件数|宗数|案数|次数|数|量|情况|调查|项目|专案")
 # A subject phrase names something countable by the police only with one of these heads (or a code word).
 _CRIME_HEAD = re.compile(r"警情|案件|案|犯罪|罪案|罪行|罪|事故|事件|嫌疑人|违法犯罪|人员|逃犯|火警|火灾|纠纷|求助|报警|"
                          r"电话|个案|活动|团伙成员|成员|警$")
@@ -143,6 +143,8 @@ def _narrowed(phrase: str, found: list[tuple[int, int, str]]) -> bool:
 
 def _is_generic(phrase: str) -> bool:
     """Only a head (案件, 犯罪嫌疑人, 涉案人员): the series is the one the text is talking about."""
+    if phrase.startswith(("其他", "其它")):
+        return False  # 其他案件: the rest, a series of its own
     rest = _GENERIC.sub("", phrase)
     for w in sorted(_SUSPECT_WORDS, key=len, reverse=True):
         rest = rest.replace(w, "")

@@ -57,11 +57,13 @@ def _incidental(sent: str, hit: PlaceHit) -> bool:
     if _INCIDENTAL.search(sent[max(0, hit.start - 2):hit.start]):
         return True
     after = sent[hit.end:hit.end + 8]
-    if _MEDIA.match(after) or re.match(r"[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日", after):
+    if _MEDIA.match(after) or _DATELINE_AFTER.match(after) or \
+            re.match(r"[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日", after):
         return True
     return bool(_COMPARATIVE.match(sent[hit.end:]))
 
 
+_DATELINE_AFTER = re.compile(r"[\d一二三四五六七八九十]{0,3}(?:月[\d一二三四五六七八九十]{1,3}日?)?日?(?:电|讯|报道|消息)")
 _NUMBER_WORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -173,7 +175,7 @@ class Frame:
             words = ""
             for hit, place in self._named(ln.text):
                 after = ln.text[hit.end:hit.end + 8]
-                if _MEDIA.match(after) or re.match(r"[\d一二三四五六七八九十]{1,2}月", after):
+                if _MEDIA.match(after) or _DATELINE_AFTER.match(after) or re.match(r"[\d一二三四五六七八九十]{1,2}月", after):
                     if weak[0] is None:
                         weak = (place, hit.alias)
                     continue
@@ -236,19 +238,24 @@ class Frame:
 
     def _leads(self, sent: str, hits: list[TimeHit]) -> list[TimeHit]:
         """The spans of a sentence that govern the sentences after it."""
-        spans = [h for h in hits if h.kind == "span" and h.period]
+        spans = [h for h in hits if h.kind == "span" and h.period and not h.listed]
         if not spans:
             return []
-        has_figures = bool(_FIGURE.search(sent))
-        if not has_figures:
-            return spans[-1:]
-        first_clause_end = 0
+        # the opening clauses: openers (据了解, 1月22日…通报), clauses that are only time phrases (今年以来，
+        # 截至8月中旬，), and the first clause that says something
+        lead_end = 0
         for m in _CLAUSE.finditer(sent):
             clause = m.group().strip()
-            first_clause_end = m.end()
-            if not _FILLER_CLAUSE.match(clause) and not re.fullmatch(r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日.*?(?:通报|发布|召开|获悉|消息|讯)?", clause):
-                break
-        return [h for h in spans if h.start < first_clause_end][-1:]
+            lead_end = m.end()
+            if _FILLER_CLAUSE.match(clause) or re.fullmatch(
+                    r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日.*?(?:通报|发布|召开|获悉|消息|讯)?", clause):
+                continue
+            if all(h.start >= m.end() or h.end <= m.start() for h in spans) or \
+                    _only_time(clause, [h for h in spans if m.start() <= h.start < m.end()], m.start()):
+                if any(m.start() <= h.start < m.end() for h in spans):
+                    continue
+            break
+        return [h for h in spans if h.start < lead_end][-1:]
 
     # ---- reading --------------------------------------------------------------------------------------
     def read(self) -> list[Located]:
@@ -292,9 +299,13 @@ class Frame:
 
     def _places(self, sent: str) -> list[tuple[PlaceHit, Place | None]]:
         out = []
+        quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]{1,16}”", sent)]
+        named_here: list[Place] = []
         for hit in find_places(sent):
-            if hit.candidates and _MEDIA.match(sent[hit.end:hit.end + 4]):
-                continue  # 广州日报讯, 浙江在线: a newspaper's name, not the place of its story
+            if _MEDIA.match(sent[hit.end:hit.end + 4]) or _DATELINE_AFTER.match(sent[hit.end:hit.end + 10]):
+                continue  # 广州日报讯, 浙江在线, 本港讯: a newspaper's name or dateline, not the place of its story
+            if any(a < hit.start and hit.end < b for a, b in quoted):
+                continue  # “省级平安区”: an honour's name, not a place
             if hit.candidates:
                 ctx_place = self.recent[-1] if self.recent else (self.subject or self.region)
                 place = resolve(hit, ctx_place.city if ctx_place and ctx_place.city else None,
@@ -303,8 +314,12 @@ class Frame:
                     place = resolve(hit, self.subject.city or None, self.subject.province or None)
                 if place is not None:
                     self.recent.append(place)
+                    named_here.append(place)
             else:
-                place = resolve_reference(hit.alias, self.subject, self.recent)
+                # 下城区全年全区…: a reference first points at the place its own sentence named
+                place = resolve_reference(hit.alias, None, named_here) if named_here else None
+                if place is None:
+                    place = resolve_reference(hit.alias, self.subject, self.recent)
             out.append((hit, place))
         return out
 
@@ -346,9 +361,7 @@ class Frame:
         near = [(h, p) for h, p in places if h.start < f.pos and p is not None and h.start >= clause_start
                 and not _incidental(sent, h)]
         if not near:
-            first = _CLAUSE.match(sent)
-            near = [(h, p) for h, p in places if p is not None and first and h.start < min(first.end(), f.pos)
-                    and not _incidental(sent, h)]
+            near = [(h, p) for h, p in places if p is not None and h.start < f.pos and not _incidental(sent, h)]
         if near:
             h, p = near[-1]
             return p, Source(h.alias, "sentence")
@@ -361,6 +374,13 @@ class Frame:
         if self.region is not None:
             return self.region, Source("site region", "region")
         return None, Source("", "none")
+
+
+def _only_time(clause: str, spans: list[TimeHit], offset: int) -> bool:
+    rest = clause
+    for h in sorted(spans, key=lambda h: -h.start):
+        rest = rest[:h.start - offset] + rest[h.end - offset:]
+    return not re.sub(r"[截至止自从到了以来的\s]", "", rest)
 
 
 def _within(inner: Place, outer: Place) -> bool:
