@@ -39,7 +39,7 @@ _CLAUSE = re.compile(r"[^，,；;：:]+")
 _DATELINE = re.compile(r"(?P<m>1[0-2]|0?[1-9]|[一二三四五六七八九十]{1,2})月(?P<d>[12]\d|3[01]|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
                        r"(?:电|讯|消息|报道|发布|专电|综合报道)")
 _TOLD = re.compile(r"(?:记者|本报)(?:于)?(?P<m>1[0-2]|0?[1-9])月(?P<d>[12]\d|3[01]|0?[1-9])日(?:从|获悉|了解到|在)")
-_EVENT = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?P<d>[12]\d|3[01]|0?[1-9])日(?:上午|下午|晚上|晚)?[，,]?[^。；;]{0,40}?"
+_EVENT = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?P<d>[12]\d|3[01]|0?[1-9])日(?![电讯])(?:上午|下午|晚上|晚)?[，,]?[^。；;]{0,40}?"
                     r"(?:召开|举行|举办|发布|通报|公布|获悉|了解到|表示|介绍|透露)")
 _REL_TOLD = re.compile(r"(?P<w>昨日|昨天|今天|今日|前天|当天|日前)(?:上午|下午|晚上|晚)?[，,]?[^。；;]{0,30}?"
                        r"(?:召开|举行|发布|通报|公布|获悉|了解到|表示|介绍|透露)")
@@ -169,8 +169,9 @@ class Frame:
 
     def _own_place(self) -> tuple[Place | None, str]:
         """The article's place: the title's, else the lead's police unit or press office, else the dateline."""
-        weak: tuple[Place | None, str] = (None, "")
-        for idx, ln in enumerate(self.lines[:4]):
+        fallback: tuple[Place | None, str] = (None, "")
+        for ln in self.lines[:4]:
+            weak: tuple[Place | None, str] = (None, "")
             found: Place | None = None
             words = ""
             for hit, place in self._named(ln.text):
@@ -197,9 +198,12 @@ class Frame:
                 return lookup("全国"), "公安部"
             if "内政部" in ln.text[:80] or "警政署" in ln.text[:80]:
                 return lookup("台湾"), "内政部"  # Taiwan's ministry; the mainland has none of that name
-
-        if weak[0] is not None:
-            return weak
+            if weak[0] is not None and (len(ln.text) > 30 or re.search(r"讯|电|记者", ln.text)):
+                return weak  # the dateline or the paper of the article's lead
+            if fallback[0] is None:
+                fallback = weak
+        if fallback[0] is not None:
+            return fallback
         if self.region is not None:
             return self.region, "site region"
         return None, ""
@@ -299,7 +303,7 @@ class Frame:
 
     def _places(self, sent: str) -> list[tuple[PlaceHit, Place | None]]:
         out = []
-        quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]{1,16}”", sent)]
+        quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]{1,30}”", sent)]
         named_here: list[Place] = []
         for hit in find_places(sent):
             if _MEDIA.match(sent[hit.end:hit.end + 4]) or _DATELINE_AFTER.match(sent[hit.end:hit.end + 10]):

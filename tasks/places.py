@@ -71,11 +71,23 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, tuple[Place, ...]]]:
     aliases: dict[str, list[Place]] = {}
     for r in rows:
         place = places[r["name"]]
-        for a in [r["name"], *filter(None, r["aliases"].split("|"))]:
+        extra = []
+        if r["level"] == "district" and any(a.endswith("分局") for a in r["aliases"].split("|")) \
+                and not _is_city_short(rows, r):
+            # 南海公安 / 高淳警方: a district's police named by its short form, as its own unit always is
+            short = next(a[:-2] for a in r["aliases"].split("|") if a.endswith("分局") and not a.endswith("公安分局"))
+            extra = [short + "公安", short + "警方"]
+        for a in [r["name"], *filter(None, r["aliases"].split("|")), *extra]:
             group = aliases.setdefault(a, [])
             if place not in group:
                 group.append(place)
     return places, {a: tuple(ps) for a, ps in aliases.items()}
+
+
+def _is_city_short(rows: list[dict], district: dict) -> bool:
+    """中山 is a city's short form too: 中山警方 is 中山市's police, not 大连市中山区's."""
+    short = next((a[:-2] for a in district["aliases"].split("|") if a.endswith("分局") and not a.endswith("公安分局")), "")
+    return any(r["level"] in ("city", "province") and short in r["aliases"].split("|") for r in rows)
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +123,7 @@ def find_places(text: str) -> list[PlaceHit]:
         i = m.start()
         for ln in prefixes.get(text[i:i + 2], ()):
             alias = text[i:i + ln]
-            if alias in table and not _inside_word(text, i, ln, alias):
+            if alias in table and not _inside_word(text, i, ln, alias) and not _REFERENCE.match(text, i):
                 hits.append(PlaceHit(i, i + ln, alias, table[alias]))
                 i += ln
                 break
