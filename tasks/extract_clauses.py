@@ -182,6 +182,9 @@ def _measure_in(text: str) -> tuple[str | None, str, str]:
         if _TAIL_FILLER.search(head) and not rest:
             return measure, word, head  # 案件共开立54宗: a verb after its subject
         if _clean_subject(head):
+            verb, vword, noun = _measure_in(head)
+            if verb is not None and _clean_subject(noun) and noun != head:
+                return verb, vword, noun + text[best.start():]  # 共接到110有效报警: the verb, then the noun
             return measure, word, text
         if rest:
             return measure, word, word + rest  # 立案数: the measure noun alone (its crime comes from the text)
@@ -248,6 +251,11 @@ class SentenceReader:
                 if not re.match(rf"(?:{APPROX_PREFIX_RE})?[\d一二两三四五六七八九十百千]", rest) \
                         and not re.match(r"(?:19|20)\d\d年", rest):
                     cuts.add(v.end)
+            else:
+                # 82人死亡、449人受伤: a figure and its word, then the next statement
+                word = re.match(r"[\u4e00-\u9fff]{1,4}(?=、)", s[v.end:])
+                if word and v.kind == "count":
+                    cuts.add(v.end + word.end() + 1)
         bounds = sorted(cuts)
         return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a and not _SEP.fullmatch(s[a:b])]
 
@@ -293,7 +301,8 @@ class SentenceReader:
         if fb:
             cut = min(cut, fb.start())
         region = pre[:cut]
-        if not _clean_subject(self._after_other_verb(_measure_in(region)[2])) and self.pending is not None:
+        if not _clean_subject(self._after_other_verb(_measure_in(region)[2])) and self.pending is not None \
+                and not (first.kind == "count" and self._noun_after(figures[-1].end, b)):
             region = self.pending + region  # 交通事故警情、火灾警情与去年同期相比，分别下降25.2%和46.4%
         self.pending = None
         base_hits = [h for h in self.times if h.kind == "base" and a <= h.start < pre_end]
@@ -687,6 +696,11 @@ class SentenceReader:
         """较2019年的80宗减少67% / 2022年和2019年同期分别有85宗和80宗: counts of the other period, and the
         change against it."""
         counts = [v for v in figures if v.kind == "count"]
+        # 由前年的1019宗增至1077宗: the figure after 增至/降至 is this period's level
+        level = [v for v in counts if re.search(r"(?:至|到)(?:今年[\u4e00-\u9fff]{0,4}的)?$", self.s[max(0, v.start - 8):v.start])]
+        counts = [v for v in counts if v not in level]
+        for v in level:
+            self._emit(subject, v, None, None, ("", "", None), None, "")
         periods = [h.period for h in bases if h.period] if len(counts) > 1 else [hit.period]
         if len(periods) != len(counts):
             periods = [hit.period] * len(counts)

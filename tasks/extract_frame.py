@@ -53,14 +53,28 @@ _COMPARATIVE = re.compile(r"^[^，,。；;]{0,12}?(?:最高|最低|最大|最小
 
 
 def _incidental(sent: str, hit: PlaceHit) -> bool:
-    """A place that is not what the sentence is about: 在湖南长沙, 中新社北京1月8日电, 浙江在线, 全国副省级城市最低."""
+    """A place that is not what the sentence is about: 在湖南长沙, 中新社北京1月8日电, 浙江在线, 全国副省级城市最低,
+    (记者苏泰安嘉义报导)."""
     if _INCIDENTAL.search(sent[max(0, hit.start - 2):hit.start]):
+        return True
+    if _BYLINE.search(sent[max(0, hit.start - 6):hit.start]) or _in_byline(sent, hit.start):
         return True
     after = sent[hit.end:hit.end + 8]
     if _MEDIA.match(after) or _DATELINE_AFTER.match(after) or \
             re.match(r"[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日", after):
         return True
     return bool(_COMPARATIVE.match(sent[hit.end:]))
+
+
+_BYLINE = re.compile(r"(?:记者|通讯员|编辑|摄影|作者|撰稿)[\u4e00-\u9fff]{0,2}$")
+
+
+def _in_byline(sent: str, pos: int) -> bool:
+    """Inside "(大纪元记者苏泰安嘉义报导)" or "（记者 王波）": a reporter's name may hold a place name."""
+    opening = max(sent.rfind("(", 0, pos), sent.rfind("（", 0, pos))
+    if opening < 0 or max(sent.rfind(")", 0, pos), sent.rfind("）", 0, pos)) > opening:
+        return False
+    return bool(re.search(r"记者|通讯员|报道|报导|摄", sent[opening:pos + 12]))
 
 
 _DATELINE_AFTER = re.compile(r"[\d一二三四五六七八九十]{0,3}(?:月[\d一二三四五六七八九十]{1,3}日?)?日?(?:电|讯|报道|消息)")
@@ -226,8 +240,8 @@ class Frame:
         (天津市公安局昨日发布今年8月份警情 …), and whether it was written in absolute terms."""
         ctx = TimeContext(self.published, report=self.ctx.report)
         for ln in self.lines:
-            if ln.kind == "title":
-                continue
+            if ln.kind != "paragraph":
+                continue  # a heading restates the story; its lead is in the text
             for _, sent in sentences(ln.text):
                 hits = scan_times(sent, ctx)
                 first_figure = _FIGURE.search(sent)

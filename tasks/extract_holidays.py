@@ -20,7 +20,7 @@ Period = tuple[date, date]
 _NAMES = {
     "春节": "Spring Festival", "国庆": "National Day", "十一": "National Day", "中秋": "Mid-autumn Festival",
     "元旦": "New Year's Day", "清明": "Tomb-sweeping Day", "五一": "Labour Day", "劳动节": "Labour Day",
-    "端午": "Dragon Boat Festival",
+    "端午": "Dragon Boat Festival", "三月三": "Double Third Festival",
 }
 _DAY = timedelta(days=1)
 
@@ -58,8 +58,11 @@ def _traditional(name: str, year: int) -> Period | None:
     if name == "Spring Festival":
         first = lunar_date(year, 1, 1)
         return (first - _DAY, first + timedelta(days=5)) if first else None
-    if name in ("Mid-autumn Festival", "Dragon Boat Festival"):
-        d = lunar_date(year, 8, 15) if name == "Mid-autumn Festival" else lunar_date(year, 5, 5)
+    if name in ("Mid-autumn Festival", "Dragon Boat Festival", "Double Third Festival"):
+        month, day = {"Mid-autumn Festival": (8, 15), "Dragon Boat Festival": (5, 5), "Double Third Festival": (3, 3)}[name]
+        d = lunar_date(year, month, day)
+        if d and name == "Double Third Festival":
+            return d, d + _DAY  # Guangxi's two days off (壮族三月三)
         return (d, d) if d else None
     fixed = {"National Day": ((10, 1), (10, 7)), "New Year's Day": ((1, 1), (1, 1)),
              "Labour Day": ((5, 1), (5, 7) if year < 2008 else (5, 3)), "Tomb-sweeping Day": ((4, 4), (4, 6))}

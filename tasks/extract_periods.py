@@ -37,7 +37,7 @@ _YEAR = r"(?:(?P<y>(?:19|20)\d\d)年度?|(?P<ry>今年|去年|前年|本年|上�
 
 def _detail_re(x: str) -> str:
     """The month/quarter/holiday part of a point; `x` suffixes the group names so the pattern can hold it twice."""
-    return (rf"[“\"]?(?P<hol{x}>春节|国庆|中秋|元旦|清明|劳动节|端午|新春|五一(?=[黄长小假期节国”\"])|十一(?=[黄长假”\"]))"
+    return (rf"[“\"]?(?P<hol{x}>春节|国庆|中秋|元旦|清明|劳动节|端午|新春|三月三|五一(?=[黄长小假期节国”\"])|十一(?=[黄长假”\"]))"
             rf"|(?P<q{x}>第?[一二三四1-4]季度|首季度?|前[两二三]季度?|首[两二三]季度?)"
             rf"|(?P<h{x}>上半年|下半年)|(?P<fm{x}>(?:前|首){_NUMW}个?月)|(?P<full{x}>全年|一年)"
             rf"|(?P<m{x}>{_MON})月份?(?:(?P<d{x}>{_DAYN})[日号]|(?P<part{x}>上旬|中旬|下旬|初|底|末))?")
@@ -288,6 +288,11 @@ def _read_point(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
             period = _nearest_holiday(word, year, ctx)
         if period is None:
             return None
+        days = re.match(r"[”\"]?(?:的|节)?(\d{1,2}|[两三四五六七八九十])[天日](?:假期|长假|小长假)", s[end:end + 8])
+        if days and word == "三月三":
+            # a regional holiday whose days off the calendar package does not list: the text says how many
+            n = _num(days.group(1).replace("两", "二"))
+            period = (period[0], period[0] + timedelta(days=n - 1))
         hit = _finish(s, start, end, period, "span", ctx, False, g)
         if hit is not None:
             hit.holiday = True
@@ -345,8 +350,11 @@ def _finish(s: str, start: int, end: int, period: Period, kind: str, ctx: TimeCo
         if g.get("ry") in ("去年", "上年", "前年") and ctx.current and kind == "span" and not g.get("q") \
                 and not g.get("h") and not g.get("m") and not g.get("fm"):
             # 较去年 / 由去年的: the same span a year (or two) back, not the whole year
+            # (去年 and 前年 count back from the date of the text: in a 2018 report on 2017, 前年 is 2016)
             back = {"去年": 1, "上年": 1, "前年": 2}[g["ry"]]
-            base = shift_year(ctx.current, ctx.current[1].year - back)
+            ref = ctx.ref_year() or ctx.current[1].year
+            target = ref - back if g["ry"] != "上年" else ctx.current[1].year - 1
+            base = shift_year(ctx.current, min(target, ctx.current[1].year - 1))
         elif s.startswith("同期", end - 2) and ctx.current and kind == "span":
             base = shift_year(ctx.current, period[1].year)
         return TimeHit(start, end, s[start:end], "base", base)
@@ -387,6 +395,8 @@ def _until_since(s: str, start: int, end: int, text: str, period: Period, kind: 
     clause_end = re.search(r"[，,；;。：:]", s[end:])
     clause = s[end:end + clause_end.start()] if clause_end else s[end:]
     since_here = _SINCE_AFTER.match(s, end)
+    if since_here and g.get("full") == "一年":
+        since_here = None  # 去年一年来: that year
     since_later = _FROM_BEFORE.search(before) or (kind == "day" and re.search(r"(?:开展|启动|部署|实施|开始|打响)\S{0,4}以来", clause))
     if since_here or (since_later and re.search(r"以来|起", clause)):
         begin = period[0]

@@ -79,7 +79,7 @@ class Line:
 def is_heading(line: str) -> bool:
     if _ENUMERATOR.match(line):
         return len(line) <= 40
-    return len(line) <= 32 and not re.search(r"[。！？!?；;]", line[:-1]) and not line.endswith(("，", ","))
+    return len(line) <= 32 and not re.search(r"[。！？!?；;，,：:]", line)
 
 
 def read_lines(title: str, body: str) -> list[Line]:
