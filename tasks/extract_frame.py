@@ -49,7 +49,8 @@ _MEDIA = re.compile(r"^(?:在线|日报|晚报|晨报|商报|都市报|新闻网
                     r"手机报|青年报|法制报|法治报|信息港|经济|之声)")
 _INCIDENTAL = re.compile(r"(?:在|赴|到|往|去|来自|至|与|和|及|、|从|同|对|向|比|较|像|如|帮助|协助|配合)$")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:[多余])?[万千]?(?:[多余])?[起宗件名人个]|\d%|[一二两三四五六七八九十]成|零发案|零发生|未发生|没有发生")
-_COMPARATIVE = re.compile(r"^[^，,。；;]{0,12}?(?:最高|最低|最大|最小|最多|最少|第一|前列|首位|之首|排名|前茅|领先|之最)")
+_COMPARATIVE = re.compile(r"^[^，,。；;]{0,12}?(?:最高|最低|最大|最小|最多|最少|第一|前列|首位|之首|排名|前茅|领先|之最|"
+                          r"前[一二三四五五六七八九十\d]|第[一二三四五六七八九十\d]|推广|表彰)")
 
 
 def _incidental(sent: str, hit: PlaceHit) -> bool:
@@ -246,7 +247,7 @@ class Frame:
                 hits = scan_times(sent, ctx)
                 first_figure = _FIGURE.search(sent)
                 stop = first_figure.start() if first_figure else len(sent)
-                spans = [h for h in hits if h.kind == "span" and h.period and h.start < stop]
+                spans = [h for h in hits if h.kind == "span" and h.period and h.start < stop and not _future(sent, h)]
                 if spans:
                     h = spans[0]
                     return h.period, h.text, not re.search(r"本周|上周|本月|上月|上一周|本季度|上季度", h.text)
@@ -256,7 +257,7 @@ class Frame:
 
     def _leads(self, sent: str, hits: list[TimeHit]) -> list[TimeHit]:
         """The spans of a sentence that govern the sentences after it."""
-        spans = [h for h in hits if h.kind == "span" and h.period and not h.listed]
+        spans = [h for h in hits if h.kind == "span" and h.period and not h.listed and not _future(sent, h)]
         if not spans:
             return []
         # the opening clauses: openers (据了解, 1月22日…通报), clauses that are only time phrases (今年以来，
@@ -342,12 +343,14 @@ class Frame:
         return out
 
     def _lead_place(self, sent: str, places: list[tuple[PlaceHit, Place | None]]) -> tuple[Place, str] | None:
-        first = _CLAUSE.match(sent)
-        if first is None:
+        """The place a sentence opens with (after 数据显示-style openers): it runs on through the paragraph."""
+        for m in _CLAUSE.finditer(sent):
+            if _FILLER_CLAUSE.match(m.group().strip()):
+                continue
+            for hit, place in places:
+                if place is not None and m.start() <= hit.start < m.end() and not _incidental(sent, hit):
+                    return place, hit.alias
             return None
-        for hit, place in places:
-            if place is not None and hit.start < first.end() and not _incidental(sent, hit):
-                return place, hit.alias
         return None
 
     def _locate(self, f: Fact, sent: str, hits: list[TimeHit], places: list[tuple[PlaceHit, Place | None]],
@@ -379,7 +382,10 @@ class Frame:
         near = [(h, p) for h, p in places if h.start < f.pos and p is not None and h.start >= clause_start
                 and not _incidental(sent, h)]
         if not near:
-            near = [(h, p) for h, p in places if p is not None and h.start < f.pos and not _incidental(sent, h)]
+            # an earlier clause's place counts when it opens its clause (大岭山公安分局共接…), not as an adverb
+            # inside one (…经验全市推广)
+            near = [(h, p) for h, p in places if p is not None and h.start < f.pos and not _incidental(sent, h)
+                    and _opens_clause(sent, h)]
         if near:
             h, p = near[-1]
             return p, Source(h.alias, "sentence")
@@ -399,6 +405,19 @@ def _only_time(clause: str, spans: list[TimeHit], offset: int) -> bool:
     for h in sorted(spans, key=lambda h: -h.start):
         rest = rest[:h.start - offset] + rest[h.end - offset:]
     return not re.sub(r"[截至止自从到了以来的\s]", "", rest)
+
+
+def _future(sent: str, hit: TimeHit) -> bool:
+    """2021年，该分局将以…为重点: a plan for that period, not a report on it."""
+    return bool(re.match(r"[^，,。；;]{0,24}?(?:将|计划|拟|力争|争取|预计|打算)", sent[hit.end:])
+                or re.match(r"[，,][^，,。；;]{0,16}?(?:将|计划|拟|力争|争取)", sent[hit.end:]))
+
+
+def _opens_clause(sent: str, hit: PlaceHit) -> bool:
+    start = max(sent.rfind(c, 0, hit.start) for c in "，,；;：:") + 1
+    lead = re.sub(r"\d{4}年|[今去前本上]年|全年|[一二三四五六七八九十\d]+月份?|据了解|据悉|数据显示|其中|此外|同时|另外|\s", "",
+                  sent[start:hit.start])
+    return len(lead) <= 2
 
 
 def _within(inner: Place, outer: Place) -> bool:

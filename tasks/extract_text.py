@@ -63,6 +63,8 @@ def normalize(text: str) -> str:
     if "百分之" in text:
         text = _PERCENT_WORDS.sub(_percent_words, text)
     text = _LAYOUT_SPACE.sub("", text)
+    if "■" in text or "●" in text or "◆" in text:
+        text = re.sub(r"[■●◆]+", "\n", text)  # a bullet runs captions and summaries into one line
     if "," in text:
         text = _THOUSANDS.sub("", text)
     return text
