@@ -28,9 +28,9 @@ from tasks.places import PlaceHit
 # ---- vocabulary -------------------------------------------------------------------------------------
 
 _MEASURE_VERBS = {
-    "reports": ("接报", "共接", "接到", "接获", "接警", "受理", "发生", "发案", "报警", "接处", "接听", "录得警情",
+    "reports": ("接报", "接报警", "接到", "接获", "接警", "受理", "发生", "发案", "报警", "接处", "接听", "录得警情",
                 "接110报警", "接"),
-    "cases_filed": ("立案", "共立", "开立", "录得", "侦办", "办理", "立", "现行刑案", "查处"),
+    "cases_filed": ("立案", "开立", "录得", "侦办", "办理", "立", "现行刑案", "查处"),
     "cases_solved": ("破获", "侦破", "破案", "告破", "带破", "全破", "查破", "攻克", "破", "协助破获", "侦结"),
     "arrests": ("抓获", "抓捕", "刑拘", "刑事拘留", "逮捕", "拘捕", "被捕", "查获", "打击处理", "刑事打处", "捕获",
                 "缉捕", "追回", "抓", "拘留", "缉拿", "查获"),
@@ -140,6 +140,7 @@ class Subject:
     measure_word: str = ""
     blocked: bool = False        # a rate, a sum of money, a death toll: its changes are no facts
     persons: bool = False
+    phrase: str = ""             # the words classified, when they differ from raw (绑架 → 绑架案件)
 
 
 @dataclass
@@ -170,27 +171,32 @@ def _measure_in(text: str) -> tuple[str | None, str, str]:
         best = m
     if best is None:
         return None, "", text
-    word = best.group()
+    word, start, end = best.group(), best.start(), best.end()
+    if word == "接报警" and text[end:end + 1] == "情":
+        word, end = "接报", end - 1  # 接报警情: 接报 + 警情
     measure = MEASURE_OF[word]
-    if word == "查处" and ("人" in text[best.end():best.end() + 3] or "违法人员" in text[best.end():]):
+    if word == "查处" and ("人" in text[end:end + 3] or "违法人员" in text[end:]):
         measure = "other"
-    rest = text[best.end():]
+    rest = text[end:]
     # a measure word at the end names the subject's measure (命案发案, 刑事立案数, 110接警量): the phrase
     # keeps it, since its category may depend on it
     if re.fullmatch(r"[数量总件起]*", rest):
-        head = text[:best.start()]
+        head = text[:start]
         if _TAIL_FILLER.search(head) and not rest:
+            if word in _CALL_WORDS and classify(_clean_subject(head)) is None:
+                return measure, word, text  # 110指挥中心共接报警275万余起: the calls are the series
             return measure, word, head  # 案件共开立54宗: a verb after its subject
         if _clean_subject(head):
             verb, vword, noun = _measure_in(head)
             if verb is not None and _clean_subject(noun) and noun != head:
-                return verb, vword, noun + text[best.start():]  # 共接到110有效报警: the verb, then the noun
+                return verb, vword, noun + text[start:]  # 共接到110有效报警: the verb, then the noun
             return measure, word, text
         if rest:
             return measure, word, word + rest  # 立案数: the measure noun alone (its crime comes from the text)
     return measure, word, rest
 
 
+_CALL_WORDS = frozenset({"报警", "接报警", "接警", "接110报警", "接处警"})
 _MEASURE_RE = re.compile("(?:" + trie_pattern(MEASURE_OF) + ")")
 _LEAD_VERB = re.compile("(?:" + trie_pattern(MEASURE_OF) + ")(?=.)")
 _OTHER_VERB_RE = re.compile("(?:" + trie_pattern(_OTHER_VERBS) + ")")
@@ -291,6 +297,10 @@ class SentenceReader:
         jun = bool(re.search(r"(?<![平日人月周])均|全面", pre)) and not fenbie
         change = _CHANGE.search(pre[-14:]) if pre else None
         change_dir = change.group("dir") if change else None
+        if change is None and first.kind == "pct":
+            sign = re.search(r"(?:同比|环比|按年|按月)([-−－+＋↑↓])$", pre)
+            if sign:
+                change_dir = "降" if sign.group(1) in "-−－↓" else "升"  # 同比-5.2%
         change_to = bool(change and (change.group("to") or pre.rstrip().endswith(("至", "到"))))
         cut = len(pre)
         if change:
@@ -551,14 +561,22 @@ class SentenceReader:
         if hm and hm.start() > 0:
             counted = re.match(r"[一二两三四五六七八九十\d]+类[\u4e00-\u9fff]{0,4}?(?=类?(?:警情|案件|犯罪|罪案|案)$)", hm.group())
             shared = hm.group()[counted.end():] if counted else hm.group()
-            parts[-1] = last[:hm.start()] + ("" if counted else shared)
+            stem = last[:hm.start()]
+            if stem.endswith("等"):
+                parts[-1] = stem[:-1]  # 绑架、伤害、抢劫等案件: 等 closes the list, the head is shared
+            else:
+                parts[-1] = stem + ("" if counted else shared)
         mm = re.search(r"(?:发案数|立案数|破案数|发案|立案|破案)$", last)
         owner = parts[0].partition("的")[0] if "的" in parts[0] else ""  # 犯罪嫌疑人的抓获数、刑拘数、逮捕数
         out: list[Subject | None] = []
         for p in parts:
             phrase = p.strip("“”\" ")
+            shown = phrase  # category_raw: the item as written (盗窃), or with the head it needs (刑事类警情)
             if shared and not re.search(r"警情|案件|犯罪|案|事故|人员|嫌疑人|数$|额$", phrase):
                 phrase = phrase + shared.lstrip("的")
+                alone = classify(shown)
+                if alone is None or alone.code in _SPECIFIC:
+                    shown = phrase
             elif mm and not phrase.endswith((mm.group(), "警情")) and not _MEASURE_RE.search(phrase):
                 c = classify(phrase)
                 if c is not None and not c.generic:
@@ -567,8 +585,8 @@ class SentenceReader:
             if pmeasure is None:
                 pmeasure, pword = _noun_measure(phrase)
             if owner and not phrase.startswith(owner):
-                cat = classify(owner)
-                phrase = owner + "的" + phrase
+                cat = self._topic_for(owner) or classify(owner)
+                phrase = shown = owner + "的" + phrase
             else:
                 cat = classify(_clean_subject(_after_verbs(phrase)) or phrase)
             blocked = bool(_NEG.search(phrase)) and not _neg_is_category(phrase)
@@ -579,7 +597,8 @@ class SentenceReader:
             if cat is None and (pmeasure or phrase.endswith("数")) and not blocked:
                 prev = self.carry.subject
                 cat = prev.cat if prev and not prev.blocked else None
-            item = Subject(phrase, cat, pmeasure or measure, pword or mword, blocked or cat is None)
+            item = Subject(shown if shown != phrase and not shown.endswith("数") else phrase, cat,
+                           pmeasure or measure, pword or mword, blocked or cat is None, phrase=phrase)
             item.persons = is_suspects(phrase) or bool(_PERSON_NOUN.search(phrase)) or "人数" in phrase
             out.append(item)
         good = [it for it in out if it and not it.blocked]
@@ -680,7 +699,7 @@ class SentenceReader:
         return bool(head) and classify(head) is None and not _PERSON_OK.search(head)
 
     def _default_measure(self, item: Subject) -> str:
-        raw = item.raw
+        raw = item.phrase or item.raw
         if "求助" in raw or "纠纷" in raw:
             return "other"
         if "警情" in raw or "报警" in raw or "接警" in raw:
@@ -707,6 +726,16 @@ class SentenceReader:
         counts = [v for v in counts if v not in level]
         for v in level:
             self._emit(subject, v, None, None, ("", "", None), None, "")
+        # 较上周的81起减少19起: a difference after the prior figure; this period's level is 81 − 19
+        diffs = [v for v in counts[1:] if _CHANGE.search(self.m[max(0, v.start - 6):v.start])]
+        counts = [v for v in counts if v not in diffs]
+        if len(counts) == 1 and len(diffs) == 1 and not level:
+            own = _CHANGE.search(self.m[max(0, diffs[0].start - 6):diffs[0].start])
+            down = own.group("dir") in _DOWN_SET
+            current = counts[0].value - diffs[0].value if down else counts[0].value + diffs[0].value
+            if current >= 0:
+                self._emit(subject, diffs[0]._replace(value=current, approx=counts[0].approx or diffs[0].approx),
+                           None, None, ("", "", None), None, "")
         periods = [h.period for h in bases if h.period] if len(counts) > 1 else [hit.period]
         if len(periods) != len(counts):
             periods = [hit.period] * len(counts)
@@ -756,6 +785,8 @@ class SentenceReader:
             measure, mword, rest = _measure_in(region)
             rest = self._after_other_verb(rest)
             raw = _clean_subject(rest)
+            # 命案、绑架等警情实现零发案: the items before 等, each with the list's head
+            raw = re.sub(r"等(?:严重|重大)?[\u4e00-\u9fff]{0,6}(?:警情|案件|犯罪)$", "", raw)
             for phrase in [p for p in _LIST_SPLIT.split(raw) if p]:
                 self._zero_fact(phrase, m.start(), m.group())
         for m in _ZERO_BEFORE.finditer(s):
@@ -820,7 +851,7 @@ class SentenceReader:
         subject = self.carry.subject
         pre = self.m[a:a + fm.start()]
         region_cut = len(pre)
-        lead_m = _LEAD.search(pre)
+        lead_m = _LEAD.search(self.s[a:a + fm.start()])
         if lead_m:
             region_cut = lead_m.start()
         raw = _clean_subject(self._after_other_verb(_measure_in(pre[:region_cut])[2]))

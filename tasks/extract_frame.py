@@ -134,6 +134,7 @@ class Frame:
     def __post_init__(self) -> None:
         self.ctx = TimeContext(self.published)
         self.recent: list[Place] = []
+        self.para_named: list[Place] = []
         self.carry = Carry()
 
     # ---- the article's own date, place and period -------------------------------------------------------
@@ -287,6 +288,7 @@ class Frame:
         ctx = self.ctx
         ctx.until = None
         ctx.para_year = False
+        self.para_named = []
         para = _Level()
         if ln.kind == "title":
             ctx.current = self.title.period or self.doc.period
@@ -320,6 +322,7 @@ class Frame:
         out = []
         quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]{1,30}”", sent)]
         named_here: list[Place] = []
+        prev_hit, prev_incidental = None, False
         for hit in find_places(sent):
             if _MEDIA.match(sent[hit.end:hit.end + 4]) or _DATELINE_AFTER.match(sent[hit.end:hit.end + 10]):
                 continue  # 广州日报讯, 浙江在线, 本港讯: a newspaper's name or dateline, not the place of its story
@@ -331,12 +334,21 @@ class Frame:
                                 ctx_place.province if ctx_place else None)
                 if place is None and self.subject is not None:
                     place = resolve(hit, self.subject.city or None, self.subject.province or None)
-                if place is not None:
+                chained = prev_hit is not None and prev_hit.end == hit.start and prev_incidental
+                incidental = chained or _incidental(sent, hit)
+                if place is not None and not incidental:
                     self.recent.append(place)
                     named_here.append(place)
+                    if _opens_clause(sent, hit):
+                        self.para_named.append(place)
+                prev_hit, prev_incidental = hit, incidental
             else:
-                # 下城区全年全区…: a reference first points at the place its own sentence named
-                place = resolve_reference(hit.alias, None, named_here) if named_here else None
+                # 下城区全年全区…: a reference points at the place its sentence named, else its paragraph's
+                # (厚街镇情况类似。…全镇共接报…), else the article's own
+                place = None
+                for named in (named_here, self.para_named):
+                    if named and place is None:
+                        place = resolve_reference(hit.alias, None, named)
                 if place is None:
                     place = resolve_reference(hit.alias, self.subject, self.recent)
             out.append((hit, place))

@@ -94,8 +94,8 @@ def read_lines(title: str, body: str) -> list[Line]:
         text = raw.strip()
         if not text:
             continue
-        if title and (text == title or (title in text and len(text) - len(title) <= 12)):
-            continue
+        if title and (text == title or (title in text and re.fullmatch(r"[\d.\-:/\s年月日，,]*", text.replace(title, "")))):
+            continue  # the headline again (02.25 广州2019年…)
         lines.append(Line(text, "heading" if is_heading(text) else "paragraph"))
     return lines
 
