@@ -24,6 +24,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "warehouse" / "seeds"
 # How specific a code is: a named crime or incident (3) beats a class of police work (2) beats a head word (1).
 _CLASS_CODES = frozenset({"crime_disorder", "criminal", "public_order", "valid_calls"})
 _HEAD_WORDS = frozenset({"警情", "接警", "报警", "嫌疑人", "犯罪嫌疑人", "涉案人员", "犯罪分子", "接处警"})
+# Calls name the series of all calls (各类警情 is police_calls), never a crime taken from the text.
+_CALL_WORDS = frozenset({"警情", "接警", "报警", "接处警"})
 # Suspects named by a class (违法犯罪人员): their crime is the one the sentence names, else the class.
 _CLASS_SUSPECTS = frozenset({"违法犯罪嫌疑人", "违法犯罪人员"})
 # Words around a class word that do not narrow it: 各类刑事案件, 全般刑案, 110接报刑事警情 are all `criminal`.
@@ -126,7 +128,7 @@ def classify(phrase: str) -> Category | None:
         return Category("other", "", word, False)
     if _tier(code, word) < 3 and _narrowed(phrase, found):
         return Category("other", "", word, False)
-    generic = (_tier(code, word) == 1 or word in _CLASS_SUSPECTS) and _is_generic(phrase)
+    generic = (_tier(code, word) == 1 or word in _CLASS_SUSPECTS) and word not in _CALL_WORDS and _is_generic(phrase)
     return Category(code, sub, word, generic)
 
 

@@ -570,7 +570,7 @@ class SentenceReader:
         owner = parts[0].partition("的")[0] if "的" in parts[0] else ""  # 犯罪嫌疑人的抓获数、刑拘数、逮捕数
         out: list[Subject | None] = []
         for p in parts:
-            phrase = p.strip("“”\" ")
+            phrase = _unquote(p)
             shown = phrase  # category_raw: the item as written (盗窃), or with the head it needs (刑事类警情)
             if shared and not re.search(r"警情|案件|犯罪|案|事故|人员|嫌疑人|数$|额$", phrase):
                 phrase = phrase + shared.lstrip("的")
@@ -876,6 +876,16 @@ class SentenceReader:
                                    measure, metric, 0.0, approx, compare=words, cat_word=subject.cat.word or subject.raw,
                                    measure_word=subject.measure_word))
         return True
+
+
+def _unquote(text: str) -> str:
+    """Strip quotes that close nothing: “两抢”警情 keeps its pair, 盗窃“两车” too, a stray ” goes."""
+    text = text.strip(" ")
+    while text[:1] in "“\"" and text.count("“") > text.count("”"):
+        text = text[1:]
+    while text[-1:] in "”\"" and text.count("”") > text.count("“"):
+        text = text[:-1]
+    return text
 
 
 def _after_verbs(phrase: str) -> str:

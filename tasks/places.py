@@ -72,9 +72,10 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, tuple[Place, ...]]]:
     for r in rows:
         place = places[r["name"]]
         extra = []
-        if r["level"] == "district" and any(a.endswith("分局") for a in r["aliases"].split("|")) \
+        if r["level"] in ("district", "town") and any(a.endswith("分局") for a in r["aliases"].split("|")) \
                 and not _is_city_short(rows, r):
-            # 南海公安 / 高淳警方: a district's police named by its short form, as its own unit always is
+            # 南海公安 / 高淳警方 / 石龙警方: a district's or town's police named by its short form; towns and
+            # districts that share one (石龙) resolve by the text's city like any shared alias
             short = next(a[:-2] for a in r["aliases"].split("|") if a.endswith("分局") and not a.endswith("公安分局"))
             extra = [short + "公安", short + "警方"]
         for a in [r["name"], *filter(None, r["aliases"].split("|")), *extra]:
