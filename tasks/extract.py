@@ -78,7 +78,9 @@ def _dedupe(located: list[tuple[Located, dict]]) -> list[tuple[Located, dict]]:
     order: list[tuple] = []
     for loc, row in body:
         series = (row["jurisdiction"], row["category"], row["subcategory"], row["metric"], row["value"])
-        key = series + ((row["period_start"], row["period_end"]) if row["value"] == 0 else ())
+        # the same figure for two periods is two facts when the text says so (较上周的58起持平: a prior figure)
+        own_period = row["value"] == 0 or loc.fact.role == "prior" or loc.period_from.level == "sentence"
+        key = series + ((row["period_start"], row["period_end"]) if own_period else ())
         if key not in best:
             best[key] = (loc, row)
             order.append(key)

@@ -174,6 +174,8 @@ def _measure_in(text: str) -> tuple[str | None, str, str]:
     word, start, end = best.group(), best.start(), best.end()
     if word == "接报警" and text[end:end + 1] == "情":
         word, end = "接报", end - 1  # 接报警情: 接报 + 警情
+    if word in _CALL_WORDS and text[end:end + 2] == "求助":
+        return None, "", text  # 报警求助: the calls for help, a series (群众报警求助)
     measure = MEASURE_OF[word]
     if word == "查处" and ("人" in text[end:end + 3] or "违法人员" in text[end:]):
         measure = "other"

@@ -403,7 +403,9 @@ class Frame:
             return p, Source(h.alias, "sentence")
         if para.place is not None:
             return para.place, Source(para.place_words, "paragraph")
-        if self.heading.place is not None and ln.kind != "title":
+        if self.heading.place is not None and ln.kind != "title" and not (
+                self.subject is not None and _within(self.subject, self.heading.place)):
+            # (a heading that names the article's city, 本文转自东莞公安, does not widen a town's report)
             return self.heading.place, Source(self.heading.place_words, "heading")
         if self.subject is not None:
             return self.subject, Source(self.subject_words, "article")

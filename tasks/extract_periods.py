@@ -267,7 +267,7 @@ def _read_point(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
     if mr is None and (g["y"] or g["ry"]):
         detail_start = m.start("q") if g["q"] else None
         yend = m.end("y") if g["y"] else m.end("ry")
-        after_year = re.match(r"度?", s[yend:])
+        after_year = re.match(r"年?度?", s[yend:])
         mr2 = _MONTH_RANGE.match(s, yend + (after_year.end() if after_year else 0))
         if mr2 and not detail_start:
             mr = mr2
