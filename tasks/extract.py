@@ -67,6 +67,10 @@ def explain_stats(title: str, body: str, published: str | None,
 _STRENGTH = {"sentence": 4, "paragraph": 3, "heading": 2, "title": 1, "bulletin": 0}
 
 
+def _own_period(loc: Located) -> bool:
+    return loc.fact.role == "prior" or loc.fact.period is not None or loc.period_from.level == "sentence"
+
+
 def _dedupe(located: list[tuple[Located, dict]]) -> list[tuple[Located, dict]]:
     """A figure stated twice is one fact: the body's wording wins over the headline's, and a figure
     restated with a weaker period (a lede that summarizes a later paragraph) keeps its best-dated
@@ -74,22 +78,26 @@ def _dedupe(located: list[tuple[Located, dict]]) -> list[tuple[Located, dict]]:
     有效警情2709起) is the same fact too."""
     body = [(loc, row) for loc, row in located if not loc.title]
     title = [(loc, row) for loc, row in located if loc.title]
-    best: dict[tuple, tuple[Located, dict]] = {}
-    order: list[tuple] = []
+    kept: list[tuple[Located, dict] | None] = []
+    by_series: dict[tuple, list[int]] = {}
     for loc, row in body:
         series = (row["jurisdiction"], row["category"], row["subcategory"], row["metric"], row["value"])
-        # the same figure for two periods is two facts when the text says so (较上周的58起持平: a prior figure)
-        own_period = row["value"] == 0 or loc.fact.role == "prior" or loc.period_from.level == "sentence"
-        key = series + ((row["period_start"], row["period_end"]) if own_period else ())
-        if key not in best:
-            best[key] = (loc, row)
-            order.append(key)
+        period = (row["period_start"], row["period_end"])
+        same = by_series.setdefault(series, [])
+        if any((kept[i][1]["period_start"], kept[i][1]["period_end"]) == period for i in same if kept[i]):
             continue
-        kept, kept_row = best[key]
-        if (kept_row["period_start"], kept_row["period_end"]) != (row["period_start"], row["period_end"]) \
-                and _STRENGTH.get(loc.period_from.level, 0) > _STRENGTH.get(kept.period_from.level, 0):
-            best[key] = (loc, row)
-    out = [best[k] for k in order]
+        # the same figure under another period is one fact restated (a lede that sums up a later paragraph),
+        # unless both say which period they are (较上周的58起持平: a prior figure, 0 for two periods)
+        loose = [i for i in same if kept[i] and row["value"] != 0 and not _own_period(loc)
+                 and not _own_period(kept[i][0])]
+        if loose:
+            i = loose[0]
+            if _STRENGTH.get(loc.period_from.level, 0) > _STRENGTH.get(kept[i][0].period_from.level, 0):
+                kept[i] = (loc, row)
+            continue
+        same.append(len(kept))
+        kept.append((loc, row))
+    out = [k for k in kept if k]
     told = {(r["jurisdiction"], r["period_start"], r["period_end"], r["metric"], r["value"]) for _, r in out}
     told_loose = {(r["period_start"], r["period_end"], r["metric"], r["value"]) for _, r in out}
     told_loose |= {(r["category"], r["metric"], r["value"]) for _, r in out}

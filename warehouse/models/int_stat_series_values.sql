@@ -32,19 +32,36 @@ per_value AS (
         jurisdiction, category, subcategory, measure, period_start, period_end, metric, value,
         count(*) AS n_clusters,
         CAST(sum(n_articles) AS BIGINT) AS n_articles,
-        min(reported_at) AS first_reported_at
+        min(reported_at) AS first_reported_at,
+        -- how finely the figure is written: a headline's 降5成 (-50) is a change to the nearest 10
+        CASE
+            WHEN metric <> 'count' AND value <> 0 AND value % 10 = 0 THEN 10
+            WHEN value = round(value) THEN 1
+            WHEN value = round(value, 1) THEN 0.1
+            ELSE 0.01
+        END AS step
     FROM per_story
     GROUP BY ALL
+),
+
+points AS (
+    SELECT
+        *,
+        max(step) OVER (PARTITION BY jurisdiction, category, subcategory, measure, period_start, period_end, metric)
+            AS coarsest
+    FROM per_value
 ),
 
 final AS (
     SELECT
         jurisdiction, category, subcategory, measure, period_start, period_end, metric,
-        arg_max(value, (n_clusters, n_articles, -epoch(first_reported_at))) AS value,
-        -- values that round to the same tenth are one figure written twice (e.g. 49.55% vs 49.6%)
-        coalesce(min(round(value, 1)) <> max(round(value, 1)), false) AS conflict,
+        -- the figure most stories report; among equals the most precise (-49.55 over the headline's -50)
+        arg_max(value, (n_clusters, -step, n_articles, -epoch(first_reported_at))) AS value,
+        -- values that agree once rounded as coarsely as the coarsest of them are one figure written twice
+        -- (-49.55 and 再降5成; 49.55% and 49.6%)
+        coalesce(min(round(value / coarsest)) <> max(round(value / coarsest)), false) AS conflict,
         sum(n_articles) AS n_articles
-    FROM per_value
+    FROM points
     GROUP BY ALL
 )
 
