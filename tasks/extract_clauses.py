@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tasks.categories import Category, classify, is_suspects, measure_hints
 from tasks.extract_numbers import APPROX_PREFIX_RE, Value, read_values
@@ -157,13 +158,19 @@ class Carry:
     statements: list = field(default_factory=list)   # the last sentence's, for a 分别 list that pairs with them
 
 
+_MASK_SPACE = re.compile(r"[□\s]+")
+
+
+# The helpers below are pure functions of short phrases that recur across articles: cached.
+@lru_cache(maxsize=16384)
 def _clean_subject(text: str) -> str:
-    text = re.sub(r"[□\s]+", "", text)
+    text = _MASK_SPACE.sub("", text)
     text = _FILLER.sub("", text)
     text = _TAIL_FILLER.sub("", text)
     return text.strip("，,、：:“”\"（）()")
 
 
+@lru_cache(maxsize=16384)
 def _measure_in(text: str) -> tuple[str | None, str, str]:
     """(measure, word, text without the leading verb) of a subject region: 共破获刑事案件 → cases_solved."""
     best = None
@@ -204,6 +211,15 @@ _LEAD_VERB = re.compile("(?:" + trie_pattern(MEASURE_OF) + ")(?=.)")
 _OTHER_VERB_RE = re.compile("(?:" + trie_pattern(_OTHER_VERBS) + ")")
 
 
+# Every figure needs a digit, a numeral, 半 or 番; every zero or no-change statement one of 零/未/没/无/持平.
+_MAY_STATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿半番未没无]|持平")
+
+
+def may_state(s: str) -> bool:
+    """False when the sentence can hold no statistic: a cheap test before reading it."""
+    return _MAY_STATE.search(s) is not None
+
+
 class SentenceReader:
     """Reads one sentence at a time; `carry` keeps the subject and measure in force between sentences."""
 
@@ -213,6 +229,10 @@ class SentenceReader:
 
     # ---- public ---------------------------------------------------------------------------------------
     def read(self, s: str, times: list[TimeHit], places: list[PlaceHit]) -> list[Fact]:
+        values = read_values(s) if may_state(s) else []
+        if not values and not (_ZERO_WORD.search(s) or _ZERO_BEFORE.search(s) or _FLAT_WORD.search(s)):
+            self.carry.statements = []
+            return []
         masked = list(s)
         for h in times:
             for i in range(h.start, min(h.end, len(s))):
@@ -234,10 +254,6 @@ class SentenceReader:
         if _TARGET.search(s):
             return []  # 年内全市刑事发案率须同比下降18%: a target, not a statistic
         self.statements: list[tuple[Subject | None, list[Fact], Value | None]] = []
-        values = read_values(s)
-        starts_other = not s.startswith(("其中", "包括"))
-        if starts_other and self.carry.subject is not None and not s.startswith(("同比", "环比", "较", "比")):
-            pass
         self._zeros()
         for seg_start, seg_end in self._segments(values):
             vals = [v for v in values if seg_start <= v.start < seg_end]
@@ -479,7 +495,9 @@ class SentenceReader:
             self.carry.measure, self.carry.measure_word = measure, mword
         return sub
 
-    def _after_other_verb(self, region: str) -> str:
+    @staticmethod
+    @lru_cache(maxsize=16384)
+    def _after_other_verb(region: str) -> str:
         last = None
         for m in _OTHER_VERB_RE.finditer(region):
             last = m

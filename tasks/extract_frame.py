@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from tasks.extract_clauses import Carry, Fact, SentenceReader
+from tasks.extract_clauses import Carry, Fact, SentenceReader, may_state
 from tasks.extract_periods import Period, TimeContext, TimeHit, previous_span, previous_year, scan_times, shift_year
 from tasks.extract_text import Line, sentences
 from tasks.places import Place, PlaceHit, ancestor, find_places, lookup, resolve, resolve_reference
@@ -295,8 +295,15 @@ class Frame:
         else:
             ctx.current = self.heading.period or self.doc.period
         out: list[Located] = []
-        for _, sent in sentences(ln.text):
+        sents = [sent for _, sent in sentences(ln.text)]
+        # Past a paragraph's last sentence that may state a figure only its dates matter (they set the year
+        # later paragraphs read); headings are read whole, as they frame what follows.
+        live = max((i for i, sent in enumerate(sents) if may_state(sent)), default=-1)
+        for i, sent in enumerate(sents):
             hits = scan_times(sent, ctx)
+            if i > live and ln.kind != "heading":
+                self.carry.statements = []
+                continue
             places = self._places(sent)
             reader = SentenceReader(self.carry, self.weekly)
             facts = reader.read(sent, hits, [h for h, _ in places])
@@ -309,8 +316,6 @@ class Frame:
             if lead_place is not None:
                 para.place, para.place_words = lead_place
             ctx.current = para.period or ctx.current
-            if not facts and sent.startswith(("其中", "包括")) is False and not re.search(r"\d", sent):
-                pass
         if ln.kind == "heading":
             self.heading.period = para.period or self.heading.period
             self.heading.period_words = para.period_words or self.heading.period_words

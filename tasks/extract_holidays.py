@@ -70,6 +70,7 @@ def _traditional(name: str, year: int) -> Period | None:
     return date(year, m1, d1), date(year, m2, d2)
 
 
+@lru_cache(maxsize=4096)
 def lunar_date(year: int, month: int, day: int) -> date | None:
     """A lunar calendar day (正月十五 → year, 1, 15) as a solar date; day 30 of a short month is its last day,
     so 大年三十 (year - 1, 12, 30) is always the eve."""

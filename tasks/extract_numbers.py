@@ -23,8 +23,10 @@ _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 _CHENG = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "半": 5}
 
 _NUM = rf"(?:(?<![\d.])\d++(?:\.\d++)?|(?<![{CN_DIGITS}])[{CN_DIGITS}]++)"
+_FIRST_CHARS = "".join(sorted({w[0] for w in _APPROX_PREFIX} | set(CN_DIGITS) | set("半减翻")))
 VALUE_RE = re.compile(
-    rf"(?P<pre>{APPROX_PREFIX_RE})?(?:"
+    # the lookahead only makes the search skip fast over the text between figures
+    rf"(?=[\d{_FIRST_CHARS}])(?P<pre>{APPROX_PREFIX_RE})?(?:"
     # 个百分点: the change of a rate or a share
     rf"(?P<pp>(?<![\d.])\d++(?:\.\d++)?个?百分点)"
     # money: 600余万元, 1.18亿元, 8050.67万元
