@@ -156,6 +156,7 @@ class Carry:
     measure_word: str = ""
     facts: list = field(default_factory=list)
     statements: list = field(default_factory=list)   # the last sentence's, for a 分别 list that pairs with them
+    semi_topic: Category | None = None   # the crime a sentence ending in ； named last: its suspects follow
 
 
 _MASK_SPACE = re.compile(r"[□\s]+")
@@ -232,6 +233,7 @@ class SentenceReader:
         values = read_values(s) if may_state(s) else []
         if not values and not (_ZERO_WORD.search(s) or _ZERO_BEFORE.search(s) or _FLAT_WORD.search(s)):
             self.carry.statements = []
+            self.carry.semi_topic = None
             return []
         masked = list(s)
         for h in times:
@@ -245,7 +247,8 @@ class SentenceReader:
         self.facts: list[Fact] = []
         self.compare: tuple = ("", "", None)
         self.pending: str | None = None
-        self.local_topic: Category | None = None  # the last named crime of this sentence
+        # the last named crime of this sentence (or of the clause before a ；)
+        self.local_topic: Category | None = self.carry.semi_topic
         self.prior_periods: list[Period] = []     # the periods of the prior counts just read
         # 其中 opens a breakdown of the figure before it, which keeps that figure's measure
         self.breakdown_measure: str | None = self.carry.measure if s.startswith(("其中", "包括")) else None
@@ -259,6 +262,12 @@ class SentenceReader:
             vals = [v for v in values if seg_start <= v.start < seg_end]
             self._statement(seg_start, seg_end, vals)
         self.carry.statements = self.statements
+        # 查破“黄赌毒”案件1544起；抓获涉案人员3200多人: the suspects of the crime the sentence was about
+        # (its first subject, not the last item of a 其中 breakdown)
+        head = next((st[0] for st in self.statements if st[0] is not None), None)
+        named = head is not None and head.cat is not None and not head.cat.generic and (
+            head.cat.code not in _SPECIFIC or (head.cat.code == "other" and bool(head.cat.word)))
+        self.carry.semi_topic = head.cat if named and s.rstrip().endswith(("；", ";")) else None
         return self.facts
 
     # ---- segmentation ---------------------------------------------------------------------------------
@@ -536,7 +545,7 @@ class SentenceReader:
     def _set_topic(self, cat: Category, raw: str) -> None:
         self.carry.topic, self.carry.topic_raw = cat, raw
         self.carry.topic_newer = True
-        if cat.code not in _SPECIFIC:
+        if cat.code not in _SPECIFIC or (cat.code == "other" and cat.word):
             self.local_topic = cat
 
     def _topic_for(self, raw: str) -> Category | None:

@@ -20,6 +20,7 @@ _MULTIPLIER = {"万": 10_000.0, "千": 1_000.0, "百": 100.0, "亿": 100_000_000
 _APPROX_PREFIX = ("近", "约", "逾", "超过", "超", "将近", "大约", "接近", "共约", "达近", "高达近", "多达近")
 APPROX_PREFIX_RE = "|".join(sorted(_APPROX_PREFIX, key=len, reverse=True))
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_COMPARED = re.compile(r"同比|环比|按年|较|比")
 _CHENG = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "半": 5}
 
 _NUM = rf"(?:(?<![\d.])\d++(?:\.\d++)?|(?<![{CN_DIGITS}])[{CN_DIGITS}]++)"
@@ -38,6 +39,8 @@ VALUE_RE = re.compile(
     rf"|(?P<halved>减半)|(?P<doubled>翻了?一番|翻一倍|翻番)"
     # a change in times: 1倍, 2.5倍, 四倍多
     rf"|(?P<times>(?<![\d.])\d++(?:\.\d++)?|[一二两三四五六七八九十])倍"
+    # a change whose % the writer left out: 同比提升13.9。 (checked for a comparison word in _read)
+    r"|(?:(?<=[升降长少加跌涨落])|(?<=[升降长少加跌涨落]了))(?P<bare>\d++\.?\d*+)(?=[，,。；;）)]|$)"
     # a count: 4104起, 1.2万宗, 28万3622件, 两千多名, 2万余个
     rf"|(?P<num>{_NUM})(?:万(?P<rest>\d{{1,4}})(?!\d))?(?P<mid>多|余)?(?P<mul>[万千亿])?(?P<post>多|余)?"
     r"(?P<unit>起|宗|件|名|人|个|例)(?![次员口民数身们群士家均才工手物心事头份诉项条道台辆间套])"
@@ -109,6 +112,11 @@ def _read(m: re.Match[str]) -> Value | None:
         return Value(start, m.end(), "pct", 50.0, approx, "减半")
     if g["doubled"]:
         return Value(start, m.end(), "pct", 100.0, approx, "翻番")
+    if g["bare"] is not None:
+        if not _COMPARED.search(m.string, max(0, start - 14), start):
+            return None
+        value = _number(g["bare"])
+        return None if value is None else Value(start, m.end(), "pct", value, approx, "%")
     if g["times"] is not None:
         t = g["times"]
         value = float(t) if _DECIMAL.fullmatch(t) else float(_CHENG.get(t, 0))

@@ -51,6 +51,8 @@ _POINT = re.compile(
     rf"|(?P<lunar>(?:大年|农历)?(?:三十|除夕|正月(?:初[一二三四五六七八九十]|十五|十[一二三四六七八九]|二十)|元宵))"
     rf"|(?P<scope>期间|其间|期内|行动以来|节日里|同期)"
     rf"|(?P<upto>(?:截至|截止到|截止)目前|目前为止)"
+    # 四十天来 / 在30天的行动中: a campaign's length in days
+    rf"|(?P<dur>(?:\d{{1,3}}|[一二两三四五六七八九十百]{{1,4}})(?:个)?(?:天|日)(?=来|以来|时间内|内|里|的(?:行动|专项|集中|整治|战役)))"
     rf"|(?P<mr>{_MON}(?:月份?)?\s*(?:至|到|—|–|-|~|～)\s*{_MON}月份?(?:底|末)?)"
     rf"|{_YEAR}(?:{_detail_re('')})?|(?:{_detail_re('_x')}))"
 )
@@ -251,6 +253,8 @@ def _read_point(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
         return TimeHit(start, end, word, "scope", period)
     if g["rel"]:
         return _relative(s, m, ctx)
+    if g["dur"]:
+        return _duration(s, m, ctx)
     if g["upto"]:
         stop = ctx.end_date()
         if stop is None:
@@ -443,6 +447,36 @@ def _range_end(em: re.Match[str], first: Period, ctx: TimeContext) -> date | Non
             d = d.replace(year=y + 1)
         return d
     return None
+
+
+def _duration(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
+    """N天来: the N days from the campaign's start when one is in force, else the N days to the text's date."""
+    digits = re.match(r"\d+|[一二两三四五六七八九十百]+", m.group("dur")).group()
+    n = int(digits) if digits.isdigit() else _cn_small(digits)
+    if not n or n > 400:
+        return None
+    end = m.end() + (2 if s.startswith("以来", m.end()) else 1 if s.startswith("来", m.end()) else 0)
+    if ctx.campaign is not None:
+        period = (ctx.campaign, ctx.campaign + timedelta(days=n - 1))
+    else:
+        stop = ctx.end_date()
+        if stop is None:
+            return None
+        period = (stop - timedelta(days=n - 1), stop)
+    ctx.current = period
+    return TimeHit(m.start(), end, s[m.start():end], "span", period)
+
+
+def _cn_small(s: str) -> int:
+    """A Chinese numeral below 1000 (四十, 一百二十)."""
+    total, digit = 0, 0
+    for c in s.replace("两", "二"):
+        if c in "百十":
+            total += (digit or 1) * (100 if c == "百" else 10)
+            digit = 0
+        else:
+            digit = _CN_NUM.get(c, 0)
+    return total + digit
 
 
 def _relative(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
