@@ -102,6 +102,7 @@ _STOP_AFTER = re.compile(r"全部|均|都|已|并|且|实现|，|,|。|；|;|、
 _SOLVED_AFTER = re.compile(r"^[^，,。；;]{0,8}?(?:全部告破|全部破获|告破|全破|侦破|破获)")
 _BOUND_AFTER = re.compile(r"^\s*(?:起|宗|件)?(?:以下|以内|之内|左右以下)")
 _GENERIC_HEAD = ("案件", "案", "犯罪", "警情")
+_LEVEL_BEFORE = re.compile(r"[^，,；;。]{0,4}?(?:增|升|降|减|跌|涨|落|加|长)(?:至|到)[^，,；;。\d]{0,8}")
 _SPECIFIC = frozenset({"police_calls", "valid_calls", "crime_disorder", "criminal", "public_order", "other"})
 
 _PRED = re.compile(
@@ -219,6 +220,26 @@ _MAY_STATE = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿
 def may_state(s: str) -> bool:
     """False when the sentence can hold no statistic: a cheap test before reading it."""
     return _MAY_STATE.search(s) is not None
+
+
+def _joint_category(items: list[str]) -> Category | None:
+    """抢劫、抢夺案件185起: bare crime names sharing one head and one figure count together. Their category is
+    the one the joined words name (抢劫抢夺 → robbery_snatching), or theirs when they agree, else other."""
+    names = [_clean_subject(it) for it in items[:-1]]
+    if not all(re.fullmatch(r"[\u4e00-\u9fff“”\"]{1,6}", n) for n in names) or any(_MEASURE_RE.search(n) for n in names):
+        return None
+    head = re.search(r"(?:类)?(?:警情|案件|犯罪|案)$", _clean_subject(items[-1]))
+    suffix = head.group() if head else ""
+    cats = [classify(n + suffix if not n.endswith(suffix) else n) for n in names] + [classify(_clean_subject(items[-1]))]
+    if any(c is None or c.generic for c in cats):
+        return None
+    whole = classify("".join(names) + _clean_subject(items[-1]))
+    codes = {c.code for c in cats}
+    if whole is not None and whole.code not in codes and whole.code != "other":
+        return whole
+    if len(codes) == 1:
+        return cats[-1]
+    return Category("other", "", "", False)
 
 
 class SentenceReader:
@@ -358,6 +379,11 @@ class SentenceReader:
                 prior_hit = h
                 region = pre[:h.start - a] if h.start - a < cut else region
                 region = re.sub(r"(?:较|比|与|和|由|从|同)$", "", region.rstrip("□"))
+        # 由433宗增至511宗: a count a year before, then this period's
+        rise_from = prior_hit is None and first.kind == "count" and len(figures) > 1 \
+            and re.search(r"(?:由|从)$", pre) is not None and _LEVEL_BEFORE.fullmatch(s, first.end, figures[1].start)
+        if rise_from:
+            region = re.sub(r"(?:由|从)$", "", region)
         listed = (fenbie or jun or len(figures) > 1) and bool(_LIST_SPLIT.search(_clean_subject(region)))
         self.pre_text = pre
         subject = self._subject(region, a, figures, b) if not listed else None
@@ -366,6 +392,15 @@ class SentenceReader:
             if later:
                 subject.measure, subject.measure_word = MEASURE_OF[later.group()], later.group()
         # ---- the figures
+        if rise_from:
+            for f in self._emit(subject, first, None, None, ("", "", None), None, ""):
+                f.role = "prior"
+            self._emit(subject, figures[1], None, None, ("", "", None), None, "")
+            for v in figures[2:]:
+                if v.kind == "pct":
+                    own = _CHANGE.search(m[figures[1].end:v.start])
+                    self._emit(subject, v, own.group("dir") if own else change_dir, None, ("yoy", "", None), None, "")
+            return
         if prior_hit is not None:
             self._prior(subject, figures, prior_hit, base_hits, change_dir)
             return
@@ -430,8 +465,8 @@ class SentenceReader:
             self.pending = region
             return
         self.pending = None
-        head = re.match(r"[□\s]*([\u4e00-\u9fff“”\"]{2,16}?)(?:实现|保持|已|均|全部|继续|持续|呈|有所|大幅|明显|略有|同比|下降|上升)",
-                        text)
+        head = re.match(r"[□\s]*([\u4e00-\u9fff“”\"]{2,16}?)(?:实现|保持|已|均|全部|继续|持续|呈|有所|大幅|明显|略有|同比|下降|上升|"
+                        r"同样|亦|也|录得|出现)", text)
         if head:
             cat = classify(_clean_subject(head.group(1)))
             if cat is not None and not cat.generic:
@@ -454,11 +489,13 @@ class SentenceReader:
 
     # ---- subjects -------------------------------------------------------------------------------------
     def _subject(self, region: str, a: int, figures: list[Value], b: int) -> Subject | None:
+        joint: Category | None = None
         if "等" not in region:
             # 实现命案现案全破、刑事案件同比下降6.56%: one figure belongs to the last item before it
             items = re.split(r"[、]", region)
             if len(items) > 1 and _clean_subject(items[-1]):
-                region = items[-1]
+                joint = _joint_category(items)
+                region = region.replace("、", "") if joint else items[-1]
         measure, mword, rest = _measure_in(region)
         if measure is None and a > 0 and (self.s[a - 1] in "、和及与" or self.s[a] in "、和及与") and self.statements:
             prev_subject = self.statements[-1][0]
@@ -486,7 +523,7 @@ class SentenceReader:
         blocked = bool(_NEG.search(whole.replace("□", ""))) and not _neg_is_category(whole)
         if not raw:
             return self._inherit(measure, mword, blocked, figures)
-        cat = classify(raw)
+        cat = joint or classify(raw)
         if cat is not None and cat.generic:
             topic = self._topic_for(raw)
             if topic is not None:

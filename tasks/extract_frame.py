@@ -21,6 +21,7 @@ else the publish date.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -377,6 +378,11 @@ class Frame:
         return Located(f, period, place, _evidence(sent, f.pos), pfrom, lfrom, ln.kind == "title")
 
     def _period(self, f: Fact, sent: str, hits: list[TimeHit], para: _Level, ln: Line) -> tuple[Period | None, Source]:
+        if f.role == "prior" and f.period is None:
+            # 由433宗增至511宗 with no year named: the count of the same span a year before
+            main = dataclasses.replace(f, role="main")
+            period, source = self._period(main, sent, hits, para, ln)
+            return (previous_year(period) if period else None), Source(f"{source.words} (a year before)", source.level)
         if f.period is not None:
             return f.period, Source(_words_at(hits, f.period) or "the figure's own period", "sentence")
         before = [h for h in hits if h.start < f.pos and h.kind in ("span", "scope") and h.period and not h.listed]
