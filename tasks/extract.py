@@ -103,6 +103,14 @@ def _dedupe(located: list[tuple[Located, dict]]) -> list[tuple[Located, dict]]:
     told_loose |= {(r["category"], r["metric"], r["value"]) for _, r in out}
     seen_title = set()
     for loc, row in title:
+        if row["metric"] != "count" and not loc.fact.metric:
+            # 持枪抢劫案升六成 over a body's 上升了66.7% (环比): a bare headline change rounds the body's
+            # figure for its series and compares as it does
+            near = [r for _, r in out if r["metric"] != "count" and r["category"] == row["category"]
+                    and r["period_start"] == row["period_start"] and r["period_end"] == row["period_end"]
+                    and r["value"] * row["value"] > 0 and abs(r["value"] - row["value"]) < 10]
+            if near:
+                row = {**row, "metric": near[0]["metric"]}
         key = (row["jurisdiction"], row["period_start"], row["period_end"], row["metric"], row["value"])
         loose = key[1:]
         if key in told or loose in told_loose or (row["category"], row["metric"], row["value"]) in told_loose \

@@ -78,7 +78,8 @@ _NEG = re.compile(
     r"警力|民警|辅警|义警|志愿者|队员|人次|死亡|受伤|伤亡|亡人数|伤人数|人员伤亡|日均|月均|周均|平均|每天|每日|单日|"
     r"每周|每月|每十万|每万|万人|目标|力争|要求|确保|须|控制在|GDP|生产总值|收入|投资|车流|客流|出入境|"
     r"车辆|指数|满意|安全感|知晓率|考核|案值|涉案财物|查获毒品|缴获毒品|公斤|千克|吨|"
-    r"连续|天零|天无|个月零|最高|最低|第\d|历史|历年|以来最|创(?:历史|新)|名单|人次|架次|车次|辆次")
+    r"连续|天零|天无|个月零|最高|最低|第\d|历史|历年|以来最|创(?:历史|新)|名单|人次|架次|车次|辆次|"
+    r"如果|假如|倘若|哪天")  # a hypothetical (如果哪天接处警超过10起) states nothing
 _PERSON_UNITS = frozenset("名人")
 _MEASURE_NOUN = re.compile(r"(?:发案|立案|破案|抓获|刑拘|逮捕|破获|侦破)(?:数|量|总量|件数|起数)?|发案|立案|破案")
 _TARGET = re.compile(r"(?:[须需]|力争|争取|目标是|目标为|目标|确保|要求|计划|预计)[^。；;]{0,20}?"
@@ -102,6 +103,7 @@ _STOP_AFTER = re.compile(r"全部|均|都|已|并|且|实现|，|,|。|；|;|、
 _SOLVED_AFTER = re.compile(r"^[^，,。；;]{0,8}?(?:全部告破|全部破获|告破|全破|侦破|破获)")
 _BOUND_AFTER = re.compile(r"^\s*(?:起|宗|件)?(?:以下|以内|之内|左右以下)")
 _GENERIC_HEAD = ("案件", "案", "犯罪", "警情")
+_THING_NOUN = re.compile(r"(?:账号|账户|号码|银行卡|电话卡|手机卡|网址|网站|域名|设备|窝点|据点)$")
 _LEVEL_BEFORE = re.compile(r"[^，,；;。]{0,4}?(?:增|升|降|减|跌|涨|落|加|长)(?:至|到)[^，,；;。\d]{0,8}")
 _SPECIFIC = frozenset({"police_calls", "valid_calls", "crime_disorder", "criminal", "public_order", "other"})
 
@@ -745,6 +747,8 @@ class SentenceReader:
         if self.one_case and v.unit in ("名", "人", "起", "宗", "件"):
             return True
         before = _clean_subject(self._after_other_verb(_measure_in(self.m[a:v.start])[2]))
+        if before and v.unit == "个" and _THING_NOUN.search(before):
+            return True  # 涉案电话号码2136个: numbers, accounts, dens are no crimes
         if before and v.unit != "个":
             return False
         after = self.s[v.end:b]

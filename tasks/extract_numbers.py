@@ -30,8 +30,8 @@ VALUE_RE = re.compile(
     rf"(?=[\d{_FIRST_CHARS}])(?P<pre>{APPROX_PREFIX_RE})?(?:"
     # 个百分点: the change of a rate or a share
     rf"(?P<pp>(?<![\d.])\d++(?:\.\d++)?个?百分点)"
-    # money: 600余万元, 1.18亿元, 8050.67万元
-    rf"|(?P<money>{_NUM}(?:多|余)?[万千亿]?(?:多|余)?(?:元|美元|港元|澳门元|台币))"
+    # money, and weights (of drugs seized): 600余万元, 1.18亿元, 8050.67万元, 966公斤 — amounts, never facts
+    rf"|(?P<money>{_NUM}(?:多|余)?[万千亿]?(?:多|余)?(?:元|美元|港元|澳门元|台币|公斤|千克|吨|克(?![服隆])))"
     # a change in percent or tenths: 12.5%, 5成, 两成半, 超6成
     rf"|(?P<pct>(?<![\d.])\d++(?:\.\d++)?)\s*%"
     rf"|(?P<tenths>(?<![\d.])\d++(?:\.\d++)?|[一二两三四五六七八九]|半)成(?P<half>半)?(?![员本果为绩效立功交品年])"
