@@ -43,7 +43,8 @@ MEASURE_OF = {w: m for m, ws in _MEASURE_VERBS.items() for w in ws}
 _OTHER_VERBS = ("打击", "严打", "整治", "重拳打击", "严厉打击", "聚焦", "紧盯", "针对", "围绕", "使得", "促使", "推动", "带动", "导致", "确保", "开展", "组织", "打掉", "捣毁", "铲除", "封堵", "删除", "拦截", "劝阻", "劝回", "解救", "返还", "止付",
                 "冻结", "扣押", "收缴", "缴获", "挽回", "追缴", "出动", "投入", "检查", "盘查", "整改", "发布", "救助",
                 "发放", "推出", "设立", "建立", "实现", "完成", "开立", "避免", "协助", "通过", "利用", "部署", "发起",
-                "清查", "走访", "宣传", "培训", "举办", "召开", "保持", "达到", "超过")
+                "清查", "走访", "宣传", "培训", "举办", "召开", "保持", "达到", "超过",
+                "指出", "表示", "透露", "披露", "公布", "通报")
 _FILLER = re.compile(
     r"^(?:其中|此外|另外|同时|与此同时|并且|各类|各种|共计|累计|合计|总计|达到|则有|共有|一共|先后|相继|分别|期间|以来|"
     r"今年|去年|之中|当中|以及|全市|全省|全区|全县|全州|全镇|本港|本澳|辖区|全国|公安机关|警方|公安|民警|各级|我局|该局|"
@@ -193,12 +194,16 @@ def _measure_in(text: str) -> tuple[str | None, str, str]:
     rest = text[end:]
     # a measure word at the end names the subject's measure (命案发案, 刑事立案数, 110接警量): the phrase
     # keeps it, since its category may depend on it
-    if re.fullmatch(r"[数量总件起]*", rest):
+    if re.fullmatch(r"[数量总件起次]*", _TAIL_FILLER.sub("", rest)):
         head = text[:start]
         if _TAIL_FILLER.search(head) and not rest:
             if word in _CALL_WORDS and classify(_clean_subject(head)) is None:
                 return measure, word, text  # 110指挥中心共接报警275万余起: the calls are the series
             return measure, word, head  # 案件共开立54宗: a verb after its subject
+        if word in _CALL_WORDS and rest.startswith("量"):
+            return measure, word, text  # 110报警中心报警量: the calls are the series
+        if _clean_subject(head) and re.search(r"[次件]", rest):
+            return measure, word, head  # 刑案发生次数 / 刑案破获件数: the crime, then how often
         if _clean_subject(head):
             verb, vword, noun = _measure_in(head)
             if verb is not None and _clean_subject(noun) and noun != head:
@@ -460,6 +465,8 @@ class SentenceReader:
             if kind[0]:
                 self.compare = kind
         region = text[:lead.start()] if lead else text
+        # 刑事治安警情、刑事立案数在连续多年下降基础上，同比再分别下降…: the base clause is no part of the subject
+        region = re.sub(r"在[^，,；;。]{0,16}(?:的)?基础上$", "", region.rstrip())
         raw = _clean_subject(self._after_other_verb(_measure_in(region)[2]))
         parts = [p for p in _LIST_SPLIT.split(raw) if p]
         named = [p for p in parts if classify(p) is not None or _MEASURE_NOUN.search(p)]
