@@ -49,7 +49,7 @@ _FILLER = re.compile(
     r"^(?:其中|此外|另外|同时|与此同时|并且|各类|各种|共计|累计|合计|总计|达到|则有|共有|一共|先后|相继|分别|期间|以来|"
     r"今年|去年|之中|当中|以及|全市|全省|全区|全县|全州|全镇|本港|本澳|辖区|全国|公安机关|警方|公安|民警|各级|我局|该局|"
     r"分局|市局|警队|据统计|统计显示|数据显示|据了解|据悉|据介绍|记者了解到|记者获悉|全年|"
-    r"至|到|共(?![青享同])|计(?!算)|达(?![到成])|为|是|有(?![效关])|仅|就|还|也|又|亦|均|并|另|且|的|了|、|和|及|与|或)+")
+    r"至|到|共(?![青享同])|计(?!算)|达(?![到成])|为|是|有(?![效关])|仅|就|还|也|又|亦|均|并|另|且|的|了|、|和|及|与|或|于)+")
 _TAIL_FILLER = re.compile(
     r"(?:共|共计|累计|合计|总计|计|达|达到|高达|多达|为|是|有|则有|共有|仅|约|的|也|分别为|分别是|分别有|分别达|分别|"
     r"均为|都|全年|总数|总量为|数为|数量为|数量|总数为|数|量为|已经|已|在|曾|则|再次|再|又)+$")
@@ -68,10 +68,11 @@ _LEAD = re.compile(
     r"同比|环比|按年|按月|按周|同期相比"
     r"|(?:较|比|与|和|同|跟|对比|相比)(?:去年|上年|前年|前一年|上一年|今年|(?:19|20)\d\d年|上周|前周|上一周|前一周|"
     r"上月|上个月|前一个月|上一个月|上季度|前一季度|疫情前|节前一周|节前|行动前[\u4e00-\u9fff\d]{0,6}|平时|往年|"
+    r"[两三四五六七八九十\d]{1,2}年前|"
     r"2019年)(?:[\u4e00-\u9fff]{0,4}?同期)?(?:相比|比较|对比|相较|比)?")
 _POP_WORDS = ("环比", "按月", "按周", "上周", "前周", "上一周", "前一周", "上月", "上个月", "前一个月", "上一个月",
               "上季度", "前一季度", "节前", "行动前", "平时")
-_NONADJ_WORDS = ("疫情前", "往年")
+_NONADJ = re.compile(r"疫情前|往年|[两三四五六七八九十\d]年前")
 # Words that make a figure in their statement no statistic (GUIDE: rates, shares, rankings, money,
 # officers, casualties, averages, streaks, targets; non-crime topics).
 _NEG = re.compile(
@@ -489,7 +490,7 @@ class SentenceReader:
             return "yoy", lead, None
         if any(w in lead for w in _POP_WORDS):
             return "pop", lead, None
-        if any(w in lead for w in _NONADJ_WORDS):
+        if _NONADJ.search(lead):
             return "nonadj", lead, None
         if re.search(r"(?:19|20)\d\d年", lead) or "前年" in lead:
             base = bases[-1].period if bases else None
@@ -531,7 +532,7 @@ class SentenceReader:
         whole = getattr(self, "pre_text", region)
         blocked = bool(_NEG.search(whole.replace("□", ""))) and not _neg_is_category(whole)
         if not raw:
-            return self._inherit(measure, mword, blocked, figures)
+            return self._inherit(measure, mword, blocked, figures, b)
         cat = joint or classify(raw)
         if cat is not None and cat.generic:
             topic = self._topic_for(raw)
@@ -570,8 +571,12 @@ class SentenceReader:
         noun = noun.strip("“”\"")
         return noun if noun and classify(noun) is not None and len(noun) <= 20 else ""
 
-    def _inherit(self, measure: str | None, mword: str, blocked: bool, figures: list[Value]) -> Subject | None:
+    def _inherit(self, measure: str | None, mword: str, blocked: bool, figures: list[Value], b: int) -> Subject | None:
         prev = self.carry.subject
+        if self.carry.topic_newer and self.carry.topic is not None and figures[0].kind == "count" \
+                and (measure or re.match(r"[，,；;。）)]|$", self.s[figures[0].end:figures[0].end + 1])):
+            # 网购骗案防不胜防…警方录得逾7000宗: the crime named since the last subject is the one counted
+            prev = Subject(self.carry.topic_raw, self.carry.topic, None, "", False)
         if prev is None:
             return None
         if measure is None:

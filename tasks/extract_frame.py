@@ -92,6 +92,10 @@ def _num(s: str) -> int:
     return (_NUMBER_WORD.get(tens, 1) if tens else 1) * 10 + (_NUMBER_WORD.get(ones, 0) if ones else 0)
 
 
+_CC_TLD = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(hk|mo|tw)\b(?![.\w])", re.IGNORECASE)
+_CC_PLACE = {"hk": "香港", "mo": "澳门", "tw": "台湾"}
+
+
 @dataclass(slots=True)
 class Source:
     """Where a fact's period or place came from: the words, and the level of the frame that gave them."""
@@ -223,6 +227,12 @@ class Frame:
             return fallback
         if self.region is not None:
             return self.region, "site region"
+        # Nothing named and no site region: a web address in the text under Hong Kong's, Macau's or Taiwan's
+        # country code (cyberdefender.hk) tells where the article's police are
+        for ln in self.lines:
+            tld = _CC_TLD.search(ln.text)
+            if tld:
+                return lookup(_CC_PLACE[tld.group(1)]), tld.group()
         return None, ""
 
     def _named(self, text: str) -> list[tuple[PlaceHit, Place]]:

@@ -42,7 +42,7 @@ VALUE_RE = re.compile(
     # a change whose % the writer left out: 同比提升13.9。 (checked for a comparison word in _read)
     r"|(?:(?<=[升降长少加跌涨落])|(?<=[升降长少加跌涨落]了))(?P<bare>\d++\.?\d*+)(?=[，,。；;）)]|$)"
     # a count: 4104起, 1.2万宗, 28万3622件, 两千多名, 2万余个
-    rf"|(?P<num>{_NUM})(?:万(?P<rest>\d{{1,4}})(?!\d))?(?P<mid>多|余)?(?P<mul>[万千亿])?(?P<post>多|余)?"
+    rf"|(?P<num>{_NUM})(?:(?P<restmul>[万千])(?P<rest>\d{{1,4}})(?!\d))?(?P<mid>多|余)?(?P<mul>[万千亿])?(?P<post>多|余)?"
     r"(?P<unit>起|宗|件|名|人|个|例)(?![次员口民数身们群士家均才工手物心事头份诉项条道台辆间套])"
     r")(?P<tail>以上|左右|多)?"
 )
@@ -128,7 +128,7 @@ def _read(m: re.Match[str]) -> Value | None:
         head = _number(num)
         if head is None:
             return None
-        value = head * 10_000 + float(g["rest"])
+        value = head * _MULTIPLIER[g["restmul"]] + float(g["rest"])
     else:
         value = _number(num)
         if value is None:
