@@ -20,8 +20,25 @@ BANDS, ROWS = 32, 4    # 32×4: a pair at Jaccard 0.6 becomes a candidate with p
 # Estimated Jaccard at or above which two texts are one story. Measured on the sample portal (tests/test_dedup.py):
 # copies (syndicated, traditional, edited) sit at 0.75–1.0, different stories below 0.35.
 SIMILARITY_THRESHOLD = 0.6
+# Short stories. A re-post's edits have a roughly fixed size (a new lead sentence, a clause, 去年 → 2023年: about
+# 60–90 of each side's 5-grams), so Jaccard (n-e)/(n+e) falls with the length n: a 250-character agency item
+# re-posted that way sits near 0.5, below SIMILARITY_THRESHOLD, while from about 400 characters on the same edits
+# keep it above 0.6. Lowering the threshold for short texts alone would merge what short bulletins are made of:
+# one template with other figures and places (two cities' monthly 警情通报 sit at 0.35–0.45; at 0.3 the sample
+# portal's precision falls to 0.44, bench/dedup_bench.py --curve). What a re-post never changes is its statistics,
+# and that is what tells such twins apart. So a short text also carries one extra band, the hash of its set of
+# statistic figures; two short texts sharing it — the same figures, a set distinctive enough not to be chance —
+# are one story from SHORT_SIMILARITY_THRESHOLD on. Different statistics never merge by this rule, long texts
+# are untouched, and an index row is added only for short texts with figures.
+SHORT_TEXT_CHARS = 400          # normalized characters; both texts of a pair must be this short
+SHORT_SIMILARITY_THRESHOLD = 0.35
+FIGURES_MIN, FIGURE_DIGITS_MIN = 3, 8   # distinct figures / digits between them: {1, 2, 3} is no fingerprint
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 _STRIP = re.compile(r"[\s\W_]+", re.UNICODE)
+# A statistic is a number with a unit or quantity word after it: 18.6万起, 12.4%, 1876名. Dates and years (1月18日,
+# 2023年 for 去年), hotlines (110) and ids carry none, so a dateline or an explicit year does not change the set.
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)(?=[%‰万亿千百余多起宗件名人个元辆户次倍成])")
+_DIGIT_GROUPS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 @lru_cache(maxsize=1)
@@ -31,11 +48,22 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def _fold(text: str) -> str:
+    return _t2s().convert(unicodedata.normalize("NFKC", text or ""))
+
+
 def normalize_text(text: str) -> str:
     """Fold traditional→simplified and full/half width, drop whitespace and punctuation."""
-    text = unicodedata.normalize("NFKC", text or "")
-    text = _t2s().convert(text)
-    return _STRIP.sub("", text).lower()
+    return _STRIP.sub("", _fold(text)).lower()
+
+
+def figures_band(folded: str) -> int | None:
+    """Band hash of the set of statistic figures in a text folded to simplified, half-width characters, or None
+    when it has too few to identify a story. A set, not a sequence: a new lead sentence that repeats a figure of the body leaves it unchanged."""
+    figures = sorted(set(_FIGURE.findall(_DIGIT_GROUPS.sub("", folded))))
+    if len(figures) < FIGURES_MIN or sum(len(f) - f.count(".") for f in figures) < FIGURE_DIGITS_MIN:
+        return None
+    return xxhash.xxh3_64_intdigest(("figures:" + " ".join(figures)).encode()) - 2**63
 
 
 def content_hash(normalized: str) -> str:
@@ -104,15 +132,26 @@ class DocSignature:
     article_id: str
     content_hash: str
     minhash: np.ndarray
-    bands: list[int]
+    bands: list[int]    # the BANDS LSH bands, then figures_band when there is one: all land in the band index
     simhash: int
+    figures_band: int | None = None   # short texts only
 
 
 def signature(article_id: str, text: str) -> DocSignature:
-    norm = normalize_text(text)
+    folded = _fold(text)
+    norm = _STRIP.sub("", folded).lower()
     hashes = shingle_hashes(norm)
     mh = minhash(hashes)
-    return DocSignature(article_id, content_hash(norm), mh, band_hashes(mh), simhash64(hashes))
+    bands = band_hashes(mh)
+    figures = figures_band(folded) if len(norm) <= SHORT_TEXT_CHARS else None
+    if figures is not None:
+        bands.append(figures)
+    return DocSignature(article_id, content_hash(norm), mh, bands, simhash64(hashes), figures)
+
+
+def same_story(similarity: float, same_figures: bool, threshold: float = SIMILARITY_THRESHOLD) -> bool:
+    """Near-copy verdict for a candidate pair: similar enough, or short with the same figures (see above)."""
+    return similarity >= threshold or (same_figures and similarity >= SHORT_SIMILARITY_THRESHOLD)
 
 
 # A lookup gives, for band hashes, the already-clustered articles sharing any: (article_id, cluster_id, minhash).
@@ -127,8 +166,9 @@ def _earlier_sharing_a_band(docs: list[DocSignature]) -> dict[int, set[int]]:
     band → docs filled and probed per band in Python, which was most of the landing step's own time."""
     if len(docs) < 2:
         return {}
-    flat = np.fromiter((b for d in docs for b in d.bands), dtype=np.int64, count=len(docs) * BANDS)
-    owner = np.repeat(np.arange(len(docs)), BANDS)
+    counts = [len(d.bands) for d in docs]
+    flat = np.fromiter((b for d in docs for b in d.bands), dtype=np.int64, count=sum(counts))
+    owner = np.repeat(np.arange(len(docs)), counts)
     order = np.argsort(flat, kind="stable")
     flat, owner = flat[order], owner[order]
     starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]])
@@ -153,14 +193,18 @@ def assign_clusters(docs: list[DocSignature], lookup_hash: HashLookup, lookup_ba
         cluster = local_hash.get(doc.content_hash) or lookup_hash(doc.content_hash)
         if cluster is None:
             best: tuple[float, str] | None = None
-            for _aid, cid, mh in lookup_bands(doc.bands):
+            figures = doc.figures_band
+            # the lookup answers "shares any of these bands", so asking for the figures band alone tells which do
+            same_figures = {aid for aid, _, _ in lookup_bands([figures])} if figures is not None else set()
+            for aid, cid, mh in lookup_bands(doc.bands):
                 sim = estimated_jaccard(doc.minhash, mh)
-                if sim >= threshold and (best is None or (sim, cid) > best):
+                if same_story(sim, aid in same_figures, threshold) and (best is None or (sim, cid) > best):
                     best = (sim, cid)
             for j in earlier.get(i, ()):
                 sim = estimated_jaccard(doc.minhash, docs[j].minhash)
                 cand = (sim, result[docs[j].article_id])
-                if sim >= threshold and (best is None or cand > best):
+                same = figures is not None and docs[j].figures_band == figures
+                if same_story(sim, same, threshold) and (best is None or cand > best):
                     best = cand
             cluster = best[1] if best else doc.article_id
         result[doc.article_id] = cluster

@@ -144,9 +144,10 @@ def _metric(loc: Located, weekly: bool) -> str | None:
     if f.metric == "count":
         return "count"
     if f.role == "base" and f.base is not None and loc.period is not None:
+        length, base_length = (loc.period[1] - loc.period[0]).days, (f.base[1] - f.base[0]).days
         if _same_span(f.base, previous_year(loc.period)) or f.base[1].year == loc.period[1].year - 1 \
-                and (f.base[1] - f.base[0]).days >= 300:
-            return "yoy_pct"
+                and (base_length >= 300 or abs(base_length - length) <= 3):
+            return "yoy_pct"  # last year's same span, or its same holiday (春节 moves)
         if _same_span(f.base, previous_span(loc.period)):
             return "pop_pct"
         return None

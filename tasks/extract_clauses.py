@@ -450,7 +450,12 @@ class SentenceReader:
                 if own:
                     vdir = own.group("dir")
             vcompare = compare
-            if v.kind == "pct" and fenbie and not lead_text and len(self.prior_periods) == len(figures):
+            if v.kind == "pct" and fenbie and len(base_hits) == len(figures) > 1 and all(
+                    h.kind == "base" for h in base_hits):
+                # 同比2019年、2023年春节假期分别下降41.68%、14.49%: each change against its own base
+                vcompare = ("base", base_hits[i].text, base_hits[i].period)
+                period = None
+            elif v.kind == "pct" and fenbie and not lead_text and len(self.prior_periods) == len(figures):
                 # 2022年和2019年同期分别有85宗和80宗，分别下跌约两成半和两成: each change against its own base
                 vcompare = ("base", "同期", self.prior_periods[i])
             produced += self._emit(item, v, vdir, change if v.kind == "pct" else None, vcompare, period, s[a:b])

@@ -165,9 +165,15 @@ def scan_times(s: str, ctx: TimeContext) -> list[TimeHit]:
         if m.end() == m.start():
             pos = m.start() + 1
             continue
+        # 同比2019年、2023年春节假期: a point listed after a base is a base too
+        listed_base = bool(hits) and hits[-1].kind == "base" and s[hits[-1].end:m.start()] in ("、", "和", "及", "与")
+        saved = (ctx.current, ctx.year, ctx.para_year)
         hit = _read(s, m, ctx)
         pos = max(m.end(), hit.end if hit else m.end())
         if hit is not None:
+            if listed_base and hit.kind in ("span", "day"):
+                ctx.current, ctx.year, ctx.para_year = saved
+                hit.kind = "base"
             hits.append(hit)
     return hits
 
