@@ -47,7 +47,7 @@ _OTHER_VERBS = ("打击", "严打", "整治", "重拳打击", "严厉打击", "�
                 "指出", "表示", "透露", "披露", "公布", "通报")
 _FILLER = re.compile(
     r"^(?:其中|此外|另外|同时|与此同时|并且|各类|各种|共计|累计|合计|总计|达到|则有|共有|一共|先后|相继|分别|期间|以来|"
-    r"今年|去年|之中|当中|以及|全市|全省|全区|全县|全州|全镇|本港|本澳|辖区|全国|公安机关|警方|公安|民警|各级|我局|该局|"
+    r"今年|去年|之中|当中|以及|全市|全省|全区|全县|全州|全镇|本港|本澳|辖区|全国|公安机关|警方|公安部|公安|民警|各级|我局|该局|"
     r"分局|市局|警队|据统计|统计显示|数据显示|据了解|据悉|据介绍|记者了解到|记者获悉|全年|"
     r"至|到|共(?![青享同])|计(?!算)|达(?![到成])|为|是|有(?![效关])|仅|就|还|也|又|亦|均|并|另|且|的|了|、|和|及|与|或|于)+")
 _TAIL_FILLER = re.compile(
@@ -78,7 +78,7 @@ _NONADJ = re.compile(r"疫情前|往年|[两三四五六七八九十\d]年前")
 _NEG = re.compile(
     r"率|排名|排第|位列|名列|位居|居全|居第|占比|比重|占全|占总|占到|金额|资金|案损|损失|挽损|追赃|赃款|经费|"
     r"警力|民警|辅警|义警|志愿者|队员|人次|死亡|受伤|伤亡|亡人数|伤人数|人员伤亡|日均|月均|周均|平均|每天|每日|单日|"
-    r"每周|每月|每十万|每万|万人|目标|力争|要求|确保|须|控制在|GDP|生产总值|收入|投资|车流|客流|出入境|"
+    r"每周|每月|每十万|每万|万人|目标(?!案)|力争|要求|确保|须|控制在|GDP|生产总值|收入|投资|车流|客流|出入境|"
     r"车辆|指数|满意|安全感|知晓率|考核|案值|涉案财物|查获毒品|缴获毒品|公斤|千克|吨|"
     r"连续|天零|天无|个月零|最高|最低|第\d|历史|历年|以来最|创(?:历史|新)|名单|人次|架次|车次|辆次|"
     r"如果|假如|倘若|哪天")  # a hypothetical (如果哪天接处警超过10起) states nothing
@@ -106,6 +106,7 @@ _SOLVED_AFTER = re.compile(r"^[^，,。；;]{0,8}?(?:全部告破|全部破获|�
 _BOUND_AFTER = re.compile(r"^\s*(?:起|宗|件)?(?:以下|以内|之内|左右以下)")
 _GENERIC_HEAD = ("案件", "案", "犯罪", "警情")
 _THING_NOUN = re.compile(r"(?:账号|账户|号码|银行卡|电话卡|手机卡|网址|网站|域名|设备|窝点|据点)$")
+_BASED_ON = re.compile(r"在[^，,；;。]{0,24}?基础上")
 _LEVEL_BEFORE = re.compile(r"[^，,；;。]{0,4}?(?:增|升|降|减|跌|涨|落|加|长)(?:至|到)[^，,；;。\d]{0,8}")
 _SPECIFIC = frozenset({"police_calls", "valid_calls", "crime_disorder", "criminal", "public_order", "other"})
 
@@ -327,6 +328,13 @@ class SentenceReader:
         other_things = [v for v in vals if v.kind == "count" and self._counts_other_thing(v, a, b)]
         figures = [v for v in vals if v.kind in ("count", "pct") and v not in other_things]
         money = [v for v in vals if v.kind == "money"] + other_things
+        based = _BASED_ON.search(s, a, b)
+        if figures and based and based.end() >= b - 1 and not any(
+                h.kind == "base" and a <= h.start < b for h in self.times):
+            # 110刑事警情在连续三年下降20%的基础上，同比又下降了1.5%: the base's change is no statistic; its
+            # subject is the next piece's
+            self._pending(a, based.start())
+            return
         if not figures:
             self._pending(a, b)
             if money:
@@ -536,6 +544,11 @@ class SentenceReader:
                 measure, mword = "cases_solved", solved.group()[-2:]
         whole = getattr(self, "pre_text", region)
         blocked = bool(_NEG.search(whole.replace("□", ""))) and not _neg_is_category(whole)
+        if not raw and mword in ("处警", "出警") and figures[0].kind == "count":
+            # 处警1663起: the dispatches are a series of their own, whatever was counted before
+            sub = Subject(mword, Category("other", "", mword, False), measure, mword, blocked)
+            self.carry.measure, self.carry.measure_word = measure, mword
+            return sub
         if not raw:
             return self._inherit(measure, mword, blocked, figures, b)
         cat = joint or classify(raw)
