@@ -740,7 +740,7 @@ class SentenceReader:
                     return []
                 if measure == "arrests" and cat.code in ("police_calls", "valid_calls"):
                     return []
-            elif v.unit == "个" and not re.search(r"报警|电话|警情", item.raw):
+            elif v.unit == "个" and not re.search(r"报警|接警|电话|警情|呼入", item.raw):
                 return []
             elif item.persons and not re.search(r"案|警情|犯罪$|事故", item.raw) and v.unit in "起宗件":
                 return []
