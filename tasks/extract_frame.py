@@ -50,6 +50,8 @@ _MEDIA = re.compile(r"^(?:在线|日报|晚报|晨报|商报|都市报|新闻网
                     r"手机报|青年报|法制报|法治报|信息港|经济|之声)")
 _INCIDENTAL = re.compile(r"(?:在|赴|到|往|去|来自|至|与|和|及|、|从|同|对|向|比|较|像|如|帮助|协助|配合)$")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?:[多余])?[万千]?(?:[多余])?[起宗件名人个]|\d%|[一二两三四五六七八九十]成|零发案|零发生|未发生|没有发生")
+_ORGANIZATION = re.compile(r"(?:(?!警|公安|破|打|抓|查|捣|的)[\u4e00-\u9fff]){0,6}?(?:有限公司|公司|集团|银行|酒店|宾馆|大学|学院|医院|中学|小学|商场|"
+                           r"大厦|协会|商会|报社|电视台|律师事务所)")
 _COMPARATIVE = re.compile(r"^[^，,。；;]{0,12}?(?:最高|最低|最大|最小|最多|最少|第一|前列|首位|之首|排名|前茅|领先|之最|"
                           r"前[一二三四五五六七八九十\d]|第[一二三四五六七八九十\d]|推广|表彰)")
 
@@ -62,6 +64,8 @@ def _incidental(sent: str, hit: PlaceHit) -> bool:
     if _BYLINE.search(sent[max(0, hit.start - 6):hit.start]) or _in_byline(sent, hit.start):
         return True
     after = sent[hit.end:hit.end + 8]
+    if _ORGANIZATION.match(sent, hit.end):
+        return True  # 广西裕达物业公司: a firm's name
     if _MEDIA.match(after) or _DATELINE_AFTER.match(after) or \
             re.match(r"[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日", after):
         return True
@@ -202,7 +206,7 @@ class Frame:
                         weak = (place, hit.alias)
                     continue
                 before = ln.text[max(0, hit.start - 4):hit.start]
-                if _INCIDENTAL.search(before) and not before.endswith("从"):
+                if (_INCIDENTAL.search(before) and not before.endswith("从")) or _ORGANIZATION.match(ln.text, hit.end):
                     continue
                 if found is not None and _within(place, found):
                     found, words = place, words + hit.alias  # 湖南省长沙市公安局 → 长沙市
@@ -323,7 +327,7 @@ class Frame:
             leads = self._leads(sent, hits)
             if leads:
                 para.period, para.period_words = leads[-1].period, leads[-1].text
-            lead_place = self._lead_place(sent, places)
+            lead_place = self._lead_place(sent, places, hits)
             if lead_place is not None:
                 para.place, para.place_words = lead_place
             ctx.current = para.period or ctx.current
@@ -370,11 +374,15 @@ class Frame:
             out.append((hit, place))
         return out
 
-    def _lead_place(self, sent: str, places: list[tuple[PlaceHit, Place | None]]) -> tuple[Place, str] | None:
+    def _lead_place(self, sent: str, places: list[tuple[PlaceHit, Place | None]],
+                    hits: list[TimeHit]) -> tuple[Place, str] | None:
         """The place a sentence opens with (after 数据显示-style openers): it runs on through the paragraph."""
         for m in _CLAUSE.finditer(sent):
             if _FILLER_CLAUSE.match(m.group().strip()):
                 continue
+            within = [h for h in hits if m.start() <= h.start < m.end()]
+            if within and _only_time(m.group(), within, m.start()):
+                continue  # 今年以来，市公安局兴宾分局…: the place follows the time
             for hit, place in places:
                 if place is not None and m.start() <= hit.start < m.end() and not _incidental(sent, hit):
                     return place, hit.alias
@@ -450,8 +458,8 @@ def _future(sent: str, hit: TimeHit) -> bool:
 
 def _opens_clause(sent: str, hit: PlaceHit) -> bool:
     start = max(sent.rfind(c, 0, hit.start) for c in "，,；;：:") + 1
-    lead = re.sub(r"\d{4}年|[今去前本上]年|全年|[一二三四五六七八九十\d]+月份?|据了解|据悉|数据显示|其中|此外|同时|另外|\s", "",
-                  sent[start:hit.start])
+    lead = re.sub(r"\d{4}年|[今去前本上]年|全年|[一二三四五六七八九十\d]+月份?|据了解|据悉|数据显示|其中|此外|同时|另外|\s|"
+                  r"^[市省县区州]?公安(?:局|厅)", "", sent[start:hit.start])  # 市公安局兴宾分局: the branch
     return len(lead) <= 2
 
 
