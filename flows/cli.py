@@ -128,13 +128,55 @@ def _read_input(file: Path) -> bytes:
 @app.command()
 def extract(file: Path = typer.Argument(..., help="HTML or text file ('-' for stdin)"),
             published: str | None = typer.Option(None, help="publish time (ISO) when the file has none"),
-            region: str | None = typer.Option(None, help="place for names given without their city, e.g. 东莞市")
+            region: str | None = typer.Option(None, help="place for names given without their city, e.g. 东莞市"),
+            explain: bool = typer.Option(False, "--explain",
+                                         help="say which words set each fact's period, place, category and measure")
             ) -> None:
-    """Print the crime statistics found in one HTML or text file as JSON lines."""
+    """Print the crime statistics found in one HTML or text file as JSON lines (--explain: why each is there)."""
+    data = _read_input(file)
+    if explain:
+        from tasks.stats_file import explained_stats_of_file
+
+        pairs = explained_stats_of_file(data, published=published, region=region)
+        if not pairs:
+            typer.echo("no statistics found")
+        for n, (row, why) in enumerate(pairs, 1):
+            typer.echo(("\n" if n > 1 else "") + _explained(n, row, why))
+        return
     from tasks.stats_file import stats_of_file
 
-    for mention in stats_of_file(_read_input(file), published=published, region=region):
+    for mention in stats_of_file(data, published=published, region=region):
         typer.echo(json.dumps(mention, ensure_ascii=False))
+
+
+# what each level of the article means, for `extract --explain`
+_LEVELS = {"sentence": "the sentence", "paragraph": "the paragraph", "heading": "the section heading",
+           "title": "the title", "bulletin": "the bulletin: the article's own period",
+           "article": "the article's own place", "region": "--region"}
+
+
+def _explained(n: int, row: dict, why: dict) -> str:
+    """One fact as a block: its key fields, then the words that set each, then the evidence."""
+    value = row.get("value")
+    shown = f"{value:.0f}" if isinstance(value, float) and value.is_integer() else str(value)
+    if row.get("metric") in ("yoy_pct", "pop_pct"):
+        shown += "%"
+    if row.get("approx"):
+        shown = "≈" + shown
+    category = row.get("category") or "?"
+    if row.get("subcategory"):
+        category += f"/{row['subcategory']}"
+    period = f"{row.get('period_start') or '?'}–{row.get('period_end') or '?'}"
+    lines = [f"{n}. {row.get('jurisdiction') or '?'}  {period}  {category}  {row.get('measure')}  "
+             f"{row.get('metric')} = {shown}"]
+    for part in ("period", "place", "category", "measure", "metric"):
+        said = why.get(part) or {}
+        line = f"   {part:<9} {said.get('words') or '(none)'}"
+        if said.get("from"):
+            line += f"  (from {_LEVELS.get(said['from'], said['from'])})"
+        lines.append(line)
+    lines.append(f"   {'evidence':<9} {row.get('evidence') or ''}")
+    return "\n".join(lines)
 
 
 @app.command()

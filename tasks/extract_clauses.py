@@ -320,7 +320,7 @@ class SentenceReader:
                 if word and v.kind == "count":
                     cuts.add(v.end + word.end() + 1)
         bounds = sorted(cuts)
-        return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a and not _SEP.fullmatch(s[a:b])]
+        return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a and not _SEP.fullmatch(s[a:b])]
 
     # ---- statements -----------------------------------------------------------------------------------
     def _statement(self, a: int, b: int, vals: list[Value]) -> None:
@@ -839,7 +839,7 @@ class SentenceReader:
         periods = [h.period for h in bases if h.period] if len(counts) > 1 else [hit.period]
         if len(periods) != len(counts):
             periods = [hit.period] * len(counts)
-        for v, p in zip(counts, periods):
+        for v, p in zip(counts, periods, strict=True):
             if p is None:
                 continue
             for f in self._emit(subject, v, None, None, ("", "", None), p, ""):
@@ -858,7 +858,7 @@ class SentenceReader:
         stmts = pool[-len(figures):] if len(pool) >= len(figures) else []
         if len(stmts) != len(figures):
             return
-        for (subject, produced, v0), v in zip(stmts, figures):
+        for (subject, produced, _), v in zip(stmts, figures, strict=True):
             if not produced or subject is None:
                 continue
             src = produced[0]

@@ -27,9 +27,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from tasks.extract_clauses import Carry, Fact, SentenceReader, may_state
-from tasks.extract_periods import Period, TimeContext, TimeHit, previous_span, previous_year, scan_times, shift_year
+from tasks.extract_periods import (
+    Period,
+    TimeContext,
+    TimeHit,
+    previous_span,
+    previous_year,
+    scan_times,
+    shift_year,
+)
 from tasks.extract_text import Line, sentences
-from tasks.places import Place, PlaceHit, ancestor, find_places, lookup, resolve, resolve_reference
+from tasks.places import Place, PlaceHit, find_places, lookup, resolve, resolve_reference
 
 _FILLER_CLAUSE = re.compile(
     r"^(?:据了解|据悉|据介绍|据统计|据初步统计|统计显示|数据显示|记者了解到|记者获悉|另据|同时|此外|另外|其中|与此同时|"

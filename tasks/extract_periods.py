@@ -392,7 +392,7 @@ def _until_since(s: str, start: int, end: int, text: str, period: Period, kind: 
                  g: dict) -> TimeHit:
     before = s[max(0, start - 6):start]
     # ---- until: 截至10月底 / 截至5月14日 / 截至2021年11月
-    if _UNTIL_BEFORE.search(before) and not s[max(0, start - 1):start] in ("-", "—"):
+    if _UNTIL_BEFORE.search(before) and s[max(0, start - 1):start] not in ("-", "—"):
         stop = period[1]
         ctx.until = stop
         begin = date(stop.year, 1, 1)

@@ -98,3 +98,67 @@ def test_sql_prints_a_table(tmp_path):
     assert "n_articles" in result.stdout and "0" in result.stdout
     bad = cli("sql", "SELECT nope FROM articles", "--db", str(db))
     assert bad.returncode != 0 and bad.stderr.strip().startswith("crimetrend: error: SQL error")
+
+
+def _explained_blocks(stdout: str) -> list[dict[str, str]]:
+    """`extract --explain` output → one dict per fact: 'head' (its first line) and one entry per labelled line."""
+    import re
+
+    blocks: list[dict[str, str]] = []
+    for line in stdout.splitlines():
+        if re.match(r"\d+\. ", line):
+            blocks.append({"head": line})
+        elif line.strip() and blocks:
+            label, _, rest = line.strip().partition(" ")
+            blocks[-1][label] = rest.strip()
+    return blocks
+
+
+def test_extract_explain_names_the_words_behind_each_fact(tmp_path):
+    import json
+
+    from tasks.stats_file import stats_of_file
+
+    text = tmp_path / "bulletin.txt"
+    text.write_text("东莞警方通报2020年治安情况\n2020年，东莞市共接报刑事警情4104起，同比下降49.55%。\n", encoding="utf-8")
+    plain = cli("extract", str(text))
+    assert plain.returncode == 0, plain.stderr
+    # without --explain the output is what it always was: one JSON object per statistic
+    lines = plain.stdout.splitlines()
+    assert lines == [json.dumps(m, ensure_ascii=False) for m in stats_of_file(text.read_bytes())]
+    rows = [json.loads(line) for line in lines]
+    assert any(r["value"] == 4104 and r["metric"] == "count" for r in rows)
+
+    explained = cli("extract", str(text), "--explain")
+    assert explained.returncode == 0, explained.stderr
+    blocks = _explained_blocks(explained.stdout)
+    assert len(blocks) == len(rows)  # the same facts, each explained once
+    fact = next(b for b in blocks if b["head"].endswith("count = 4104"))
+    assert "东莞市" in fact["head"] and "2020-01-01–2020-12-31" in fact["head"] and "criminal" in fact["head"]
+    assert fact["period"].startswith("2020年") and "(from the sentence)" in fact["period"]
+    assert fact["place"].startswith("东莞市") and "(from the sentence)" in fact["place"]
+    assert fact["category"].startswith("刑事") and fact["measure"].startswith("接报")
+    assert "4104起" in fact["evidence"]
+    assert not explained.stdout.lstrip().startswith("{")
+
+
+def test_extract_explain_on_a_missing_file_is_one_line(tmp_path):
+    line = _one_error_line(cli("extract", str(tmp_path / "none.txt"), "--explain"))
+    assert line.startswith("crimetrend: error:") and "none.txt" in line and "cannot read" in line
+
+
+def test_extract_explain_keeps_only_rows_that_would_land_each_with_its_own_explanation(monkeypatch):
+    import tasks.stats_file as stats_file
+
+    def row(value, category="criminal"):
+        return {"jurisdiction": "东莞市", "period_start": "2020-01-01", "period_end": "2020-12-31",
+                "category": category, "subcategory": "", "category_raw": "", "measure": "reports",
+                "metric": "count", "value": value, "approx": False, "evidence": str(value)}
+
+    pairs = [(row(1.0), {"n": 1}), (row(2.0, category="no_such_code"), {"n": 2}), (row(-3.0), {"n": 3}),
+             (row(4.0), {"n": 4})]
+    monkeypatch.setattr(stats_file, "explain_stats", lambda *a, **k: pairs)
+    monkeypatch.setattr(stats_file, "extract_stats", lambda *a, **k: [r for r, _ in pairs])
+    explained = stats_file.explained_stats_of_file("标题\n正文".encode())
+    assert [(r["value"], why["n"]) for r, why in explained] == [(1.0, 1), (4.0, 4)]
+    assert [r for r, _ in explained] == stats_file.stats_of_file("标题\n正文".encode())
