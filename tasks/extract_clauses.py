@@ -103,7 +103,7 @@ _ZERO_ITEM_OK = re.compile(r"案件|案|警情|犯罪|事故|案事件|事件|�
 _LIST_SPLIT = re.compile(r"、|和|及|与|以及|或")
 _STOP_AFTER = re.compile(r"全部|均|都|已|并|且|实现|，|,|。|；|;|、|告破|破获|侦破|被|得到|获得|作案|涉及|的")
 _SOLVED_AFTER = re.compile(r"^[^，,。；;]{0,8}?(?:全部告破|全部破获|告破|全破|侦破|破获)")
-_BOUND_AFTER = re.compile(r"^\s*(?:起|宗|件)?(?:以下|以内|之内|左右以下)")
+_BOUND_AFTER = re.compile(r"\s*(?:起|宗|件)?(?:以下|以内|之内|左右以下)")  # used with match(s, pos): no ^
 _GENERIC_HEAD = ("案件", "案", "犯罪", "警情")
 _THING_NOUN = re.compile(r"(?:账号|账户|号码|银行卡|电话卡|手机卡|网址|网站|域名|设备|窝点|据点)$")
 _BASED_ON = re.compile(r"在[^，,；;。]{0,24}?基础上")
@@ -595,6 +595,12 @@ class SentenceReader:
                 and (measure or re.match(r"[，,；;。）)]|$", self.s[figures[0].end:figures[0].end + 1])):
             # 网购骗案防不胜防…警方录得逾7000宗: the crime named since the last subject is the one counted
             prev = Subject(self.carry.topic_raw, self.carry.topic, None, "", False)
+        if prev is None and mword == "立案":
+            # 全市立案1832起 with no crime named before: 立案 alone is the criminal cases filed
+            sub = Subject("立案", classify("刑事案件"), measure, mword, blocked)
+            if not blocked:
+                self._set_subject(sub)
+            return sub
         if prev is None:
             return None
         if measure is None:
@@ -662,6 +668,9 @@ class SentenceReader:
             stem = last[:hm.start()]
             if stem.endswith("等"):
                 parts[-1] = stem[:-1]  # 绑架、伤害、抢劫等案件: 等 closes the list, the head is shared
+            elif "等" in stem:
+                # 抢劫、抢夺、绑架等严重暴力犯罪: the words after 等 name the whole list, not its last item
+                parts[-1] = stem.split("等", 1)[0] + ("" if counted else shared)
             else:
                 parts[-1] = stem + ("" if counted else shared)
         mm = re.search(r"(?:发案数|立案数|破案数|发案|立案|破案)$", last)
@@ -693,7 +702,9 @@ class SentenceReader:
                 if topic is not None:
                     cat = topic
             if cat is None and (pmeasure or phrase.endswith("数")) and not blocked:
-                prev = self.carry.subject
+                # 电信网络诈骗破案数、抓获人数: a measure noun counts the crime the list (or the text) is about
+                named = [it for it in out if it is not None and not it.blocked and it.cat is not None]
+                prev = named[-1] if named else self.carry.subject
                 cat = prev.cat if prev and not prev.blocked else None
             item = Subject(shown if shown != phrase and not shown.endswith("数") else phrase, cat,
                            pmeasure or measure, pword or mword, blocked or cat is None, phrase=phrase)
@@ -1009,5 +1020,13 @@ def _noun_measure(phrase: str) -> tuple[str | None, str]:
 
 
 def _neg_is_category(region: str) -> bool:
-    """亡人事故 and 吸毒人员 hold a 'negative' word but are series of their own."""
-    return bool(re.search(r"亡人事故|死亡事故|死亡3人|死亡三人|吸毒人员", region))
+    """亡人事故, 吸毒人员 and 网络平台投资诈骗 hold a 'negative' word but are series of their own: every such
+    word lies inside the crime the phrase names."""
+    if re.search(r"亡人事故|死亡事故|死亡3人|死亡三人|吸毒人员", region):
+        return True
+    text = region.replace("□", "")
+    cat = classify(_clean_subject(SentenceReader._after_other_verb(_measure_in(text)[2])))
+    if cat is None or not cat.word or cat.code == "other":
+        return False
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(cat.word), text)]
+    return all(any(a <= n.start() and n.end() <= b for a, b in spans) for n in _NEG.finditer(text))
