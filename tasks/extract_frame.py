@@ -25,6 +25,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from tasks.extract_clauses import Carry, Fact, SentenceReader, may_state
 from tasks.extract_periods import (
@@ -67,17 +68,24 @@ _COMPARATIVE = re.compile(r"^[^，,。；;]{0,12}?(?:最高|最低|最大|最小
 def _incidental(sent: str, hit: PlaceHit) -> bool:
     """A place that is not what the sentence is about: 在湖南长沙, 中新社北京1月8日电, 浙江在线, 全国副省级城市最低,
     (记者苏泰安嘉义报导)."""
-    if _INCIDENTAL.search(sent[max(0, hit.start - 2):hit.start]):
+    return _incidental_at(sent, hit.start, hit.end)
+
+
+_DATE_AFTER = re.compile(r"[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日")
+
+
+@lru_cache(maxsize=8192)  # asked again for each figure of the sentence
+def _incidental_at(sent: str, start: int, end: int) -> bool:
+    if _INCIDENTAL.search(sent, max(0, start - 2), start):
         return True
-    if _BYLINE.search(sent[max(0, hit.start - 6):hit.start]) or _in_byline(sent, hit.start):
+    if _BYLINE.search(sent, max(0, start - 6), start) or _in_byline(sent, start):
         return True
-    after = sent[hit.end:hit.end + 8]
-    if _ORGANIZATION.match(sent, hit.end):
+    if _ORGANIZATION.match(sent, end):
         return True  # 广西裕达物业公司: a firm's name
-    if _MEDIA.match(after) or _DATELINE_AFTER.match(after) or \
-            re.match(r"[\d一二三四五六七八九十]{1,2}月[\d一二三四五六七八九十]{1,3}日", after):
+    after = sent[end:end + 8]
+    if _MEDIA.match(after) or _DATELINE_AFTER.match(after) or _DATE_AFTER.match(after):
         return True
-    return bool(_COMPARATIVE.match(sent[hit.end:]))
+    return bool(_COMPARATIVE.match(sent[end:]))
 
 
 _BYLINE = re.compile(r"(?:记者|通讯员|编辑|摄影|作者|撰稿)[\u4e00-\u9fff]{0,2}$")
@@ -427,7 +435,7 @@ class Frame:
 
     def _place(self, f: Fact, sent: str, places: list[tuple[PlaceHit, Place | None]], para: _Level,
                ln: Line) -> tuple[Place | None, Source]:
-        clause_start = max(sent.rfind(c, 0, f.pos) for c in "，,；;：:") + 1
+        clause_start = _clause_start(sent, f.pos)
         near = [(h, p) for h, p in places if h.start < f.pos and p is not None and h.start >= clause_start
                 and not _incidental(sent, h)]
         if not near:
@@ -465,10 +473,25 @@ def _future(sent: str, hit: TimeHit) -> bool:
 
 
 def _opens_clause(sent: str, hit: PlaceHit) -> bool:
-    start = max(sent.rfind(c, 0, hit.start) for c in "，,；;：:") + 1
+    return _opens_clause_at(sent, hit.start)
+
+
+@lru_cache(maxsize=8192)
+def _opens_clause_at(sent: str, pos: int) -> bool:
+    start = _clause_start(sent, pos)
     lead = re.sub(r"\d{4}年|[今去前本上]年|全年|[一二三四五六七八九十\d]+月份?|据了解|据悉|数据显示|其中|此外|同时|另外|\s|"
-                  r"^[市省县区州]?公安(?:局|厅)", "", sent[start:hit.start])  # 市公安局兴宾分局: the branch
+                  r"^[市省县区州]?公安(?:局|厅)", "", sent[start:pos])  # 市公安局兴宾分局: the branch
     return len(lead) <= 2
+
+
+def _clause_start(sent: str, pos: int) -> int:
+    """Where the clause holding `pos` starts (after the last ，；： before it)."""
+    last = -1
+    for c in "，,；;：:":
+        i = sent.rfind(c, 0, pos)
+        if i > last:
+            last = i
+    return last + 1
 
 
 def _within(inner: Place, outer: Place) -> bool:
