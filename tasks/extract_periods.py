@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -113,6 +113,7 @@ class TimeContext:
     until: date | None = None           # the last 截至 date of the paragraph
     campaign: date | None = None        # the start of the campaign in force (…开展以来)
     para_year: bool = False             # the paragraph named a year (截至目前 needs one)
+    holidays: dict = field(default_factory=dict)  # (word, year) → the days off the text itself gave
 
     def end_date(self) -> date | None:
         return self.until or self.report or self.published
@@ -303,6 +304,9 @@ def _read_point(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
             # a regional holiday whose days off the calendar package does not list: the text says how many
             n = _num(days.group(1).replace("两", "二"))
             period = (period[0], period[0] + timedelta(days=n - 1))
+            ctx.holidays[(word, period[0].year)] = period
+        elif (word, period[0].year) in ctx.holidays:
+            period = ctx.holidays[(word, period[0].year)]  # named again: the days the text gave before
         hit = _finish(s, start, end, period, "span", ctx, False, g)
         if hit is not None:
             hit.holiday = True
