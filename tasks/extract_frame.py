@@ -173,6 +173,11 @@ class Frame:
             spans = [h for h in scan_times(title.text, ctx) if h.kind == "span" and h.period]
             if spans:
                 self.title.period, self.title.period_words = spans[0].period, spans[0].text
+                if spans[0].holiday:
+                    # 春节期间 in the headline, 从大年三十到正月十五 in the text: the text says which days it means
+                    lead, words, _ = self._first_lead()
+                    if lead is not None and lead[0] <= spans[0].period[1] and spans[0].period[0] <= lead[1]:
+                        self.title.period, self.title.period_words = lead, words
         self.doc.period, self.doc.period_words = self.title.period, self.title.period_words
         absolute = True
         if self.doc.period is None:
