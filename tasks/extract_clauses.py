@@ -294,7 +294,9 @@ class SentenceReader:
         self.carry.statements = self.statements
         # 查破“黄赌毒”案件1544起；抓获涉案人员3200多人: the suspects of the crime the sentence was about
         # (its first subject, not the last item of a 其中 breakdown)
-        head = next((st[0] for st in self.statements if st[0] is not None), None)
+        first = next((st for st in self.statements if st[0] is not None), None)
+        # (a list's statement, 刑事、治安、“两抢”警情分别…, names no one crime)
+        head = first[0] if first is not None and len({f.code for f in first[1]}) <= 1 else None
         named = head is not None and head.cat is not None and not head.cat.generic and (
             head.cat.code not in _SPECIFIC or (head.cat.code == "other" and bool(head.cat.word)))
         self.carry.semi_topic = head.cat if named and s.rstrip().endswith(("；", ";")) else None
@@ -698,7 +700,10 @@ class SentenceReader:
                 cat = classify(_clean_subject(_after_verbs(phrase)) or phrase)
             blocked = bool(_NEG.search(phrase)) and not _neg_is_category(phrase)
             if cat is not None and cat.generic:
-                topic = self.carry.topic or (self.carry.subject.cat if self.carry.subject else None)
+                if is_suspects(owner or phrase):
+                    topic = self.local_topic  # suspects are those of the crime just named in the sentence
+                else:
+                    topic = self.carry.topic or (self.carry.subject.cat if self.carry.subject else None)
                 if topic is not None:
                     cat = topic
             if cat is None and (pmeasure or phrase.endswith("数")) and not blocked:
