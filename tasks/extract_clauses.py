@@ -180,17 +180,19 @@ def _clean_subject(text: str) -> str:
 @lru_cache(maxsize=16384)
 def _measure_in(text: str) -> tuple[str | None, str, str]:
     """(measure, word, text without the leading verb) of a subject region: 共破获刑事案件 → cases_solved."""
-    best = None
+    best = prev = None
     for m in _MEASURE_RE.finditer(text):
-        best = m
+        best, prev = m, best
     if best is None:
         return None, "", text
     word, start, end = best.group(), best.start(), best.end()
+    if prev is not None and prev.end() == start:
+        word, start = prev.group(), prev.start()  # 接听处置各类警情: of two verbs in a row the first names the series
     if word == "接报警" and text[end:end + 1] == "情":
         word, end = "接报", end - 1  # 接报警情: 接报 + 警情
     if word in _CALL_WORDS and text[end:end + 2] == "求助":
         return None, "", text  # 报警求助: the calls for help, a series (群众报警求助)
-    measure = MEASURE_OF[word]
+    measure = MEASURE_OF[word] if word in MEASURE_OF else MEASURE_OF[best.group()]
     if word == "查处" and ("人" in text[end:end + 3] or "违法人员" in text[end:]):
         measure = "other"
     rest = text[end:]
@@ -545,7 +547,7 @@ class SentenceReader:
             if solved:
                 measure, mword = "cases_solved", solved.group()[-2:]
         whole = getattr(self, "pre_text", region)
-        blocked = bool(_NEG.search(whole.replace("□", ""))) and not _neg_is_category(whole)
+        blocked = _negated(whole.replace("□", ""), figures[0]) and not _neg_is_category(whole)
         if not raw and mword in ("处警", "出警") and figures[0].kind == "count":
             # 处警1663起: the dispatches are a series of their own, whatever was counted before
             sub = Subject(mword, Category("other", "", mword, False), measure, mword, blocked)
@@ -554,6 +556,8 @@ class SentenceReader:
         if not raw:
             return self._inherit(measure, mword, blocked, figures, b)
         cat = joint or classify(raw)
+        if cat is not None and cat.code in ("police_calls", "valid_calls") and mword in ("处置", "处警", "出警"):
+            cat = Category("other", "", mword, False)  # 指派民警到场处置警情: the dispatches, a series of their own
         if cat is not None and cat.generic:
             topic = self._topic_for(raw)
             if topic is not None:
@@ -792,14 +796,16 @@ class SentenceReader:
             return False
         if self.one_case and v.unit in ("名", "人", "起", "宗", "件"):
             return True
+        after = self.s[v.end:b]
+        if re.match(r"以[上下内](?![，,。；;、）)])[\u4e00-\u9fff]", after) or (
+                self.s.endswith(("以上", "以下"), v.start, v.end)
+                and re.match(r"(?!同比|环比|较(?!大)|比)[\u4e00-\u9fff]", after)):
+            return True  # 一次死亡3人以上较大道路交通事故: part of a name, not a figure
         before = _clean_subject(self._after_other_verb(_measure_in(self.m[a:v.start])[2]))
         if before and v.unit == "个" and _THING_NOUN.search(before):
             return True  # 涉案电话号码2136个: numbers, accounts, dens are no crimes
         if before and v.unit != "个":
             return False
-        after = self.s[v.end:b]
-        if re.match(r"以[上下内](?![，,。；;、）)])[\u4e00-\u9fff]", after):
-            return True  # 一次死亡3人以上较大道路交通事故: part of a name, not a figure
         noun = re.match(r"[\u4e00-\u9fff“”\"]{1,12}", after)
         if noun is None:
             return False
@@ -1022,6 +1028,18 @@ def _noun_measure(phrase: str) -> tuple[str | None, str]:
         if word in phrase:
             return measure, word
     return None, ""
+
+
+# Officers are what a count of people (名/人) may be; a count of cases (110指派民警到场处置警情1004535起) is not.
+_OFFICERS = re.compile(r"警力|民警|辅警|义警|志愿者|队员")
+
+
+def _negated(region: str, first: Value) -> bool:
+    """A word in the subject makes its figures no statistic (_NEG)."""
+    hits = [m.group() for m in _NEG.finditer(region)]
+    if first.kind == "count" and first.unit not in _PERSON_UNITS:
+        hits = [h for h in hits if not _OFFICERS.fullmatch(h)]
+    return bool(hits)
 
 
 def _neg_is_category(region: str) -> bool:
