@@ -103,14 +103,23 @@ def _dedupe(located: list[tuple[Located, dict]]) -> list[tuple[Located, dict]]:
     told_loose |= {(r["category"], r["metric"], r["value"]) for _, r in out}
     seen_title = set()
     for loc, row in title:
-        if row["metric"] != "count" and not loc.fact.metric:
-            # 持枪抢劫案升六成 over a body's 上升了66.7% (环比): a bare headline change rounds the body's
-            # figure for its series and compares as it does
-            near = [r for _, r in out if r["metric"] != "count" and r["category"] == row["category"]
-                    and r["period_start"] == row["period_start"] and r["period_end"] == row["period_end"]
-                    and r["value"] * row["value"] > 0 and abs(r["value"] - row["value"]) < 10]
-            if near:
-                row = {**row, "metric": near[0]["metric"]}
+        if row["metric"] != "count":
+            # 持枪抢劫案升六成 over a body's 上升了66.7% (环比): a headline change rounds the body's figure for
+            # its series; it compares as that figure does, and is about its place
+            named = loc.place_from.level == "sentence"  # the headline names its place
+            bare = not loc.fact.metric
+            near = [r for _, r in out if r["metric"] != "count" and r["period_start"] == row["period_start"]
+                    and (not named or r["jurisdiction"] == row["jurisdiction"]) and (bare or r["metric"] == row["metric"])
+                    and r["period_end"] == row["period_end"] and r["value"] * row["value"] > 0
+                    and abs(r["value"] - row["value"]) < 10]
+            same = [r for r in near if r["category"] == row["category"]]
+            # 治安警情同比下降超三成 over the body's 刑事治安警情同比下降34.8%: a headline shortens the series' name
+            wider = [r for r in near if r["category"] == "crime_disorder" and row["category"] in ("criminal", "public_order")]
+            if same:
+                row = {**row, "metric": same[0]["metric"], "jurisdiction": same[0]["jurisdiction"]}
+            elif len(wider) == 1:
+                row = {**row, "metric": wider[0]["metric"], "category": "crime_disorder",
+                       "jurisdiction": wider[0]["jurisdiction"]}
         key = (row["jurisdiction"], row["period_start"], row["period_end"], row["metric"], row["value"])
         loose = key[1:]
         if key in told or loose in told_loose or (row["category"], row["metric"], row["value"]) in told_loose \

@@ -57,6 +57,7 @@ _POINT = re.compile(
     rf"|{_YEAR}(?:{_detail_re('')})?|(?:{_detail_re('_x')}))"
 )
 _SEP = re.compile(r"\s*(?:至|到|—|–|－|-|~|～)\s*")
+_HOLIDAY_TAIL = re.compile(r"[”\"]?(?:节)?(?:小长假|长假|假期|黄金周|假日)")
 _RANGE_END = re.compile(
     rf"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>{_MON})月份?(?:(?P<d>{_DAYN})[日号]|(?P<part>底|末|上旬|中旬|下旬))?"
     rf"|(?:(?P<y2>(?:19|20)\d\d)年|(?P<ye>年))(?:底|末)"
@@ -300,6 +301,10 @@ def _read_point(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
         if period is None:
             return None
         days = re.match(r"[”\"]?(?:的|节)?(\d{1,2}|[两三四五六七八九十])[天日](?:假期|长假|小长假)", s[end:end + 8])
+        # 元旦假期 / 国庆长假 / 春节黄金周: the words for the days off belong to the holiday's name
+        tail = _HOLIDAY_TAIL.match(s, end)
+        if tail and not days:
+            end = tail.end()
         if days and word == "三月三":
             # a regional holiday whose days off the calendar package does not list: the text says how many
             n = _num(days.group(1).replace("两", "二"))
