@@ -105,6 +105,9 @@ _STOP_AFTER = re.compile(r"全部|均|都|已|并|且|实现|，|,|。|；|;|、
 _SOLVED_AFTER = re.compile(r"^[^，,。；;]{0,8}?(?:全部告破|全部破获|告破|全破|侦破|破获)")
 _BOUND_AFTER = re.compile(r"\s*(?:起|宗|件)?(?:以下|以内|之内|左右以下)")  # used with match(s, pos): no ^
 _GENERIC_HEAD = ("案件", "案", "犯罪", "警情")
+_BREAKDOWN = re.compile(r"其中|包括")
+_JUN = re.compile(r"(?<![平日人月周])均|全面")
+_FENBIE_JUN = re.compile(r"分别|分別|(?<![平日人月周])均|全面")
 _THING_NOUN = re.compile(r"(?:账号|账户|号码|银行卡|电话卡|手机卡|网址|网站|域名|设备|窝点|据点)$")
 _BASED_ON = re.compile(r"在[^，,；;。]{0,24}?基础上")
 _LEVEL_BEFORE = re.compile(r"[^，,；;。]{0,4}?(?:增|升|降|减|跌|涨|落|加|长)(?:至|到)[^，,；;。\d]{0,8}")
@@ -267,14 +270,12 @@ class SentenceReader:
             self.carry.statements = []
             self.carry.semi_topic = None
             return []
-        masked = list(s)
-        for h in times:
-            for i in range(h.start, min(h.end, len(s))):
-                masked[i] = "□"
-        for p in places:
-            for i in range(p.start, min(p.end, len(s))):
-                masked[i] = "□"
-        self.s, self.m = s, "".join(masked)
+        masked = s
+        for span in [*times, *places]:
+            end = min(span.end, len(s))
+            if end > span.start:
+                masked = masked[:span.start] + "□" * (end - span.start) + masked[end:]
+        self.s, self.m = s, masked
         self.times = times
         self.facts: list[Fact] = []
         self.compare: tuple = ("", "", None)
@@ -353,7 +354,7 @@ class SentenceReader:
             return
         first = figures[0]
         pre_end = first.start
-        if re.search(r"其中|包括", s[max(0, a - 3):first.start]) and self.facts:
+        if _BREAKDOWN.search(s, max(0, a - 3), first.start) and self.facts:
             self.breakdown_measure = self.facts[-1].measure
         pre = m[a:pre_end]
         # the comparison, 分别/均, and the change verb before the first figure
@@ -361,8 +362,8 @@ class SentenceReader:
         leads = [pm for pm in _PRED.finditer(s[a:pre_end]) if pm.lastgroup == "lead"]
         if leads:
             lead_m = leads[-1]
-        fenbie = bool(re.search(r"分别|分別", pre))
-        jun = bool(re.search(r"(?<![平日人月周])均|全面", pre)) and not fenbie
+        fenbie = "分别" in pre or "分別" in pre
+        jun = bool(_JUN.search(pre)) and not fenbie
         change = _CHANGE.search(pre[-14:]) if pre else None
         change_dir = change.group("dir") if change else None
         if change is None and first.kind == "pct":
@@ -375,7 +376,7 @@ class SentenceReader:
             cut = min(cut, len(pre) - len(change.group()))
         if leads:
             cut = min(cut, leads[0].start())
-        fb = re.search(r"分别|分別|(?<![平日人月周])均|全面", pre)
+        fb = _FENBIE_JUN.search(pre)
         if fb:
             cut = min(cut, fb.start())
         region = pre[:cut]
