@@ -36,6 +36,7 @@ from tasks.extract_periods import (
     previous_year,
     scan_times,
     shift_year,
+    small_number,
 )
 from tasks.extract_text import Line, sentences
 from tasks.places import Place, PlaceHit, find_places, lookup, resolve, resolve_reference
@@ -100,16 +101,6 @@ def _in_byline(sent: str, pos: int) -> bool:
 
 
 _DATELINE_AFTER = re.compile(r"[\d一二三四五六七八九十]{0,3}(?:月[\d一二三四五六七八九十]{1,3}日?)?日?(?:电|讯|报道|消息)")
-_NUMBER_WORD = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-def _num(s: str) -> int:
-    if s.isdigit():
-        return int(s)
-    if s in _NUMBER_WORD:
-        return _NUMBER_WORD[s]
-    tens, _, ones = s.partition("十")
-    return (_NUMBER_WORD.get(tens, 1) if tens else 1) * 10 + (_NUMBER_WORD.get(ones, 0) if ones else 0)
 
 
 _CC_TLD = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(hk|mo|tw)\b(?![.\w])", re.IGNORECASE)
@@ -195,7 +186,7 @@ class Frame:
         for ln in head:
             m = _DATELINE.search(ln.text) or _TOLD.search(ln.text)
             if m:
-                dateline = _dated(pub, _num(m.group("m")), _num(m.group("d")))
+                dateline = _dated(pub, small_number(m.group("m")), small_number(m.group("d")))
                 break
         report = None
         for ln in head:
@@ -203,7 +194,7 @@ class Frame:
                 continue
             m = _TOLD.search(ln.text) or _EVENT.search(ln.text)
             if m:
-                report = _dated(dateline or pub, _num(m.group("m")), _num(m.group("d")))
+                report = _dated(dateline or pub, small_number(m.group("m")), small_number(m.group("d")))
                 break
             r = _REL_TOLD.search(ln.text)
             if r and (dateline or pub):

@@ -75,14 +75,18 @@ _CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
 _DAY = timedelta(days=1)
 
 
-def _num(s: str) -> int:
+def small_number(s: str) -> int:
+    """A day, month or count of days as written: 15, 十五, 二十三, 三十, 四十, 一百二十."""
     if s.isdigit():
         return int(s)
-    if s in _CN_NUM:
-        return _CN_NUM[s]
-    # 二十三, 十五, 三十
-    tens, _, ones = s.partition("十")
-    return (_CN_NUM.get(tens, 1) if tens else 1) * 10 + (_CN_NUM.get(ones, 0) if ones else 0)
+    total, digit = 0, 0
+    for c in s.replace("两", "二"):
+        if c in "百十":
+            total += (digit or 1) * (100 if c == "百" else 10)
+            digit = 0
+        else:
+            digit = _CN_NUM.get(c, 0)
+    return total + digit
 
 
 def month_end(y: int, m: int) -> date:
@@ -211,16 +215,16 @@ def _detail(g: dict, y: int) -> tuple[Period | None, str]:
     if g.get("h"):
         return ((date(y, 1, 1), date(y, 6, 30)) if g["h"] == "上半年" else (date(y, 7, 1), date(y, 12, 31))), "span"
     if g.get("fm"):
-        n = _num(re.sub(r"[前首个月]", "", g["fm"]))
+        n = small_number(re.sub(r"[前首个月]", "", g["fm"]))
         if not 1 <= n <= 12:
             return None, "span"
         return (date(y, 1, 1), month_end(y, n)), "span"
     if g.get("m"):
-        mo = _num(g["m"])
+        mo = small_number(g["m"])
         if not 1 <= mo <= 12:
             return None, "span"
         if g.get("d"):
-            d = date(y, mo, _num(g["d"]))
+            d = date(y, mo, small_number(g["d"]))
             return (d, d), "day"
         part = g.get("part")
         if part in ("底", "末"):
@@ -287,7 +291,7 @@ def _read_point(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
     if year is None or not 1900 <= year <= 2100:
         return None
     if mr is not None and (mr.end() > end or not g["m"]):
-        m1, m2 = _num(mr.group("m1")), _num(mr.group("m2"))
+        m1, m2 = small_number(mr.group("m1")), small_number(mr.group("m2"))
         if 1 <= m1 < m2 <= 12:
             period = (date(year, m1, 1), month_end(year, m2))
             return _finish(s, start, mr.end(), period, "span", ctx, guessed, g)
@@ -307,7 +311,7 @@ def _read_point(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
             end = tail.end()
         if days and word == "三月三":
             # a regional holiday whose days off the calendar package does not list: the text says how many
-            n = _num(days.group(1).replace("两", "二"))
+            n = small_number(days.group(1).replace("两", "二"))
             period = (period[0], period[0] + timedelta(days=n - 1))
             ctx.holidays[(word, period[0].year)] = period
         elif (word, period[0].year) in ctx.holidays:
@@ -445,7 +449,7 @@ def _range_end(em: re.Match[str], first: Period, ctx: TimeContext) -> date | Non
         return date(int(g["y2"]) if g["y2"] else first[0].year, 12, 31)
     y = int(g["y"]) if g["y"] else first[0].year
     g["d"] = g["d"] or g["d2"]
-    mo = _num(g["m"]) if g["m"] else first[0].month
+    mo = small_number(g["m"]) if g["m"] else first[0].month
     if g["part"] in ("底", "末") or (g["m"] and not g["d"] and not g["part"]):
         return month_end(y, mo)
     if g["part"] == "上旬":
@@ -455,7 +459,7 @@ def _range_end(em: re.Match[str], first: Period, ctx: TimeContext) -> date | Non
     if g["part"] == "下旬":
         return month_end(y, mo)
     if g["d"]:
-        d = date(y, mo, _num(g["d"]))
+        d = date(y, mo, small_number(g["d"]))
         if d < first[0] and not g["y"] and not g["m"]:
             return None
         if d < first[0] and not g["y"]:
@@ -467,7 +471,7 @@ def _range_end(em: re.Match[str], first: Period, ctx: TimeContext) -> date | Non
 def _duration(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
     """N天来: the N days from the campaign's start when one is in force, else the N days to the text's date."""
     digits = re.match(r"\d+|[一二两三四五六七八九十百]+", m.group("dur")).group()
-    n = int(digits) if digits.isdigit() else _cn_small(digits)
+    n = small_number(digits)
     if not n or n > 400:
         return None
     end = m.end() + (2 if s.startswith("以来", m.end()) else 1 if s.startswith("来", m.end()) else 0)
@@ -480,18 +484,6 @@ def _duration(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
         period = (stop - timedelta(days=n - 1), stop)
     ctx.current = period
     return TimeHit(m.start(), end, s[m.start():end], "span", period)
-
-
-def _cn_small(s: str) -> int:
-    """A Chinese numeral below 1000 (四十, 一百二十)."""
-    total, digit = 0, 0
-    for c in s.replace("两", "二"):
-        if c in "百十":
-            total += (digit or 1) * (100 if c == "百" else 10)
-            digit = 0
-        else:
-            digit = _CN_NUM.get(c, 0)
-    return total + digit
 
 
 def _relative(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
@@ -552,7 +544,7 @@ def _lunar_point(text: str, year: int) -> date | None:
     if word == "元宵":
         return lunar_date(year, 1, 15)
     day = lm.group(2)
-    return lunar_date(year, 1, _num(day[1:] if day.startswith("初") else day))
+    return lunar_date(year, 1, small_number(day[1:] if day.startswith("初") else day))
 
 
 def _lunar(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
