@@ -156,8 +156,3 @@ def _is_generic(phrase: str) -> bool:
 
 def is_suspects(phrase: str) -> bool:
     return phrase.endswith(_SUSPECT_WORDS) or "嫌疑人" in phrase
-
-
-def names_crime(phrase: str) -> bool:
-    """Whether a phrase could name a countable police series at all (a head noun or a code word)."""
-    return bool(_CRIME_HEAD.search(phrase) or _words(phrase))

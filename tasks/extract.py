@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from tasks.extract_frame import Frame, Located
-from tasks.extract_periods import Period, iso_dates, previous_span, previous_year
+from tasks.extract_periods import iso_dates, previous_span, previous_year
 from tasks.extract_text import normalize, read_lines
 from tasks.places import Place, lookup
 
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 # An article about police work or crime says at least one of these.
 _POLICE = re.compile(r"公安|警方|警察|警务|派出所|警情|刑事|治安|犯罪|罪案|罪行|110|民警|刑侦|禁毒|反诈|保安局|警署|警局|"
-                     r"警队|案件|盗窃|诈骗|抢劫|命案|治安")
+                     r"警队|案件|盗窃|诈骗|抢劫|命案")
 _COURT = re.compile(r"法院|检察院|市场监督|市场监管|工商局|税务|海关|统计局|旅游局|文旅|交通运输")
 
 
@@ -154,10 +154,10 @@ def _metric(loc: Located, weekly: bool) -> str | None:
         return "count"
     if f.role == "base" and f.base is not None and loc.period is not None:
         length, base_length = (loc.period[1] - loc.period[0]).days, (f.base[1] - f.base[0]).days
-        if _same_span(f.base, previous_year(loc.period)) or f.base[1].year == loc.period[1].year - 1 \
+        if f.base == previous_year(loc.period) or f.base[1].year == loc.period[1].year - 1 \
                 and (base_length >= 300 or abs(base_length - length) <= 3):
             return "yoy_pct"  # last year's same span, or its same holiday (春节 moves)
-        if _same_span(f.base, previous_span(loc.period)):
+        if f.base == previous_span(loc.period):
             return "pop_pct"
         return None
     if f.metric:
@@ -165,10 +165,6 @@ def _metric(loc: Located, weekly: bool) -> str | None:
     if loc.period is not None and (loc.period[1] - loc.period[0]).days <= 7 and weekly:
         return "pop_pct"
     return "yoy_pct"
-
-
-def _same_span(a: Period, b: Period) -> bool:
-    return a[0] == b[0] and a[1] == b[1]
 
 
 def _row(loc: Located, weekly: bool) -> dict | None:

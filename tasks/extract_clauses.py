@@ -264,8 +264,9 @@ class SentenceReader:
         self.weekly = weekly
 
     # ---- public ---------------------------------------------------------------------------------------
-    def read(self, s: str, times: list[TimeHit], places: list[PlaceHit]) -> list[Fact]:
-        values = read_values(s) if may_state(s) else []
+    def read(self, s: str, times: list[TimeHit], places: list[PlaceHit], stating: bool | None = None) -> list[Fact]:
+        """The facts of one sentence; `stating` is may_state(s) when the caller already knows it."""
+        values = read_values(s) if (may_state(s) if stating is None else stating) else []
         if not values and not (_ZERO_WORD.search(s) or _ZERO_BEFORE.search(s) or _FLAT_WORD.search(s)):
             self.carry.statements = []
             self.carry.semi_topic = None

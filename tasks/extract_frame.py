@@ -325,7 +325,8 @@ class Frame:
         sents = [sent for _, sent in sentences(ln.text)]
         # Past a paragraph's last sentence that may state a figure only its dates matter (they set the year
         # later paragraphs read); headings are read whole, as they frame what follows.
-        live = max((i for i, sent in enumerate(sents) if may_state(sent)), default=-1)
+        stating = [may_state(sent) for sent in sents]
+        live = max((i for i, can in enumerate(stating) if can), default=-1)
         for i, sent in enumerate(sents):
             hits = scan_times(sent, ctx)
             if i > live and ln.kind != "heading":
@@ -333,7 +334,7 @@ class Frame:
                 continue
             places = self._places(sent)
             reader = SentenceReader(self.carry, self.weekly)
-            facts = reader.read(sent, hits, [h for h, _ in places])
+            facts = reader.read(sent, hits, [h for h, _ in places], stating[i])
             for f in facts:
                 out.append(self._locate(f, sent, hits, places, para, ln))
             leads = self._leads(sent, hits)

@@ -82,7 +82,3 @@ def lunar_date(year: int, month: int, day: int) -> date | None:
     except Exception:  # noqa: BLE001 - the library raises bare Exceptions for dates it cannot convert
         return None
     return date(solar.getYear(), solar.getMonth(), solar.getDay())
-
-
-def holiday_words() -> tuple[str, ...]:
-    return tuple(_NAMES)
