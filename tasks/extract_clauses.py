@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from tasks.categories import Category, classify, is_suspects, measure_hints
 from tasks.extract_numbers import VALUE_RE, Value, read_values
@@ -236,6 +237,24 @@ def may_state(s: str) -> bool:
     return _MAY_STATE.search(s) is not None
 
 
+# What _ZERO_WORD, _ZERO_BEFORE or _FLAT_WORD finds, in one search.
+_NO_FIGURE_FACT = re.compile(r"零(?:发案|发生|命案|事故)|[未没无]|(?<!保)持平")
+
+
+class Figures(NamedTuple):
+    may: bool              # may_state(s)
+    values: list[Value]    # its figures
+    stating: bool          # it may state a fact: it has a figure, or a zero or no-change word
+
+
+def sentence_figures(s: str) -> Figures:
+    """What SentenceReader.read needs to know first of a sentence, read once."""
+    if not may_state(s):
+        return Figures(False, [], False)  # (零, 未, 没, 无 and 持平 are all may_state's)
+    values = read_values(s)
+    return Figures(True, values, bool(values) or _NO_FIGURE_FACT.search(s) is not None)
+
+
 def _joint_category(items: list[str]) -> Category | None:
     """抢劫、抢夺案件185起: bare crime names sharing one head and one figure count together. Their category is
     the one the joined words name (抢劫抢夺 → robbery_snatching), or theirs when they agree, else other."""
@@ -264,10 +283,11 @@ class SentenceReader:
         self.weekly = weekly
 
     # ---- public ---------------------------------------------------------------------------------------
-    def read(self, s: str, times: list[TimeHit], places: list[PlaceHit], stating: bool | None = None) -> list[Fact]:
-        """The facts of one sentence; `stating` is may_state(s) when the caller already knows it."""
-        values = read_values(s) if (may_state(s) if stating is None else stating) else []
-        if not values and not (_ZERO_WORD.search(s) or _ZERO_BEFORE.search(s) or _FLAT_WORD.search(s)):
+    def read(self, s: str, times: list[TimeHit], places: list[PlaceHit],
+             figures: Figures | None = None) -> list[Fact]:
+        """The facts of one sentence; `figures` is sentence_figures(s) when the caller already has it."""
+        _, values, stating = figures if figures is not None else sentence_figures(s)
+        if not stating:
             self.carry.statements = []
             self.carry.semi_topic = None
             return []

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from tasks.extract_clauses import Carry, Fact, SentenceReader, may_state
+from tasks.extract_clauses import Carry, Fact, Figures, SentenceReader, sentence_figures
 from tasks.extract_periods import (
     Period,
     TimeContext,
@@ -152,6 +152,14 @@ class Frame:
         self.recent: list[Place] = []
         self.para_named: list[Place] = []
         self.carry = Carry()
+        self._split: list[list[str] | None] = [None] * len(self.lines)
+
+    def _sentences(self, k: int) -> list[str]:
+        """The sentences of line k (prepare and read both walk the first lines)."""
+        sents = self._split[k]
+        if sents is None:
+            sents = self._split[k] = [sent for _, sent in sentences(self.lines[k].text)]
+        return sents
 
     # ---- the article's own date, place and period -------------------------------------------------------
     def prepare(self) -> None:
@@ -184,7 +192,7 @@ class Frame:
         pub = self.published
         dateline = None
         for ln in head:
-            m = _DATELINE.search(ln.text) or _TOLD.search(ln.text)
+            m = "月" in ln.text and (_DATELINE.search(ln.text) or _TOLD.search(ln.text))
             if m:
                 dateline = _dated(pub, small_number(m.group("m")), small_number(m.group("d")))
                 break
@@ -192,7 +200,7 @@ class Frame:
         for ln in head:
             if ln.kind == "title":
                 continue
-            m = _TOLD.search(ln.text) or _EVENT.search(ln.text)
+            m = "月" in ln.text and (_TOLD.search(ln.text) or _EVENT.search(ln.text))
             if m:
                 report = _dated(dateline or pub, small_number(m.group("m")), small_number(m.group("d")))
                 break
@@ -268,10 +276,10 @@ class Frame:
         """The bulletin's own period: the first span the body names before its first figure
         (天津市公安局昨日发布今年8月份警情 …), and whether it was written in absolute terms."""
         ctx = TimeContext(self.published, report=self.ctx.report)
-        for ln in self.lines:
+        for k, ln in enumerate(self.lines):
             if ln.kind != "paragraph":
                 continue  # a heading restates the story; its lead is in the text
-            for _, sent in sentences(ln.text):
+            for sent in self._sentences(k):
                 hits = scan_times(sent, ctx)
                 first_figure = _FIGURE.search(sent)
                 stop = first_figure.start() if first_figure else len(sent)
@@ -306,12 +314,21 @@ class Frame:
 
     # ---- reading --------------------------------------------------------------------------------------
     def read(self) -> list[Located]:
+        # Past the last sentence that may state a fact nothing read can matter: the lines after it
+        # (contacts, tips, the editor's name) are not read at all.
+        figures: list[list[Figures] | None] = [None] * len(self.lines)
+        last = -1
+        for k in range(len(self.lines) - 1, -1, -1):
+            figures[k] = [sentence_figures(sent) for sent in self._sentences(k)]
+            if any(f.stating for f in figures[k]):
+                last = k
+                break
         out: list[Located] = []
-        for ln in self.lines:
-            out.extend(self._line(ln))
+        for k in range(last + 1):
+            out.extend(self._line(self.lines[k], self._sentences(k), figures[k]))
         return out
 
-    def _line(self, ln: Line) -> list[Located]:
+    def _line(self, ln: Line, sents: list[str], figures: list[Figures] | None = None) -> list[Located]:
         ctx = self.ctx
         ctx.until = None
         ctx.para_year = False
@@ -322,19 +339,25 @@ class Frame:
         else:
             ctx.current = self.heading.period or self.doc.period
         out: list[Located] = []
-        sents = [sent for _, sent in sentences(ln.text)]
+        if figures is None:
+            figures = [sentence_figures(sent) for sent in sents]
         # Past a paragraph's last sentence that may state a figure only its dates matter (they set the year
-        # later paragraphs read); headings are read whole, as they frame what follows.
-        stating = [may_state(sent) for sent in sents]
-        live = max((i for i, can in enumerate(stating) if can), default=-1)
+        # later paragraphs read) and the places it names (they resolve later short names); headings are
+        # read whole, as they frame what follows.
+        heading = ln.kind == "heading"
+        live = max((i for i, f in enumerate(figures) if f.may), default=-1)
+        last_fact = max((i for i, f in enumerate(figures) if f.stating), default=-1)
         for i, sent in enumerate(sents):
             hits = scan_times(sent, ctx)
-            if i > live and ln.kind != "heading":
+            if i > live and not heading:
                 self.carry.statements = []
                 continue
             places = self._places(sent)
+            if i > last_fact and not heading:
+                self.carry.statements, self.carry.semi_topic = [], None  # as the reader leaves a sentence with no figure
+                continue
             reader = SentenceReader(self.carry, self.weekly)
-            facts = reader.read(sent, hits, [h for h, _ in places], stating[i])
+            facts = reader.read(sent, hits, [h for h, _ in places], figures[i])
             for f in facts:
                 out.append(self._locate(f, sent, hits, places, para, ln))
             leads = self._leads(sent, hits)
@@ -353,7 +376,7 @@ class Frame:
 
     def _places(self, sent: str) -> list[tuple[PlaceHit, Place | None]]:
         out = []
-        quoted = [(m.start(), m.end()) for m in re.finditer(r"“[^”]{1,30}”", sent)]
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(sent)] if "“" in sent else []
         named_here: list[Place] = []
         prev_hit, prev_incidental = None, False
         for hit in find_places(sent):
@@ -518,6 +541,7 @@ def _words_at(hits: list[TimeHit], period: Period) -> str:
     return ""
 
 
+_QUOTED = re.compile(r"“[^”]{1,30}”")
 _PIECE_END = re.compile(r"[；;。！？!?]")
 
 

@@ -24,6 +24,7 @@ _HAS_FULLWIDTH = re.compile("[０-９％．－＋～﹪]")
 _CJK = "\u3400-\u9fff"
 _LAYOUT_SPACE = re.compile(rf"(?<=[{_CJK}，。、；：（）“”])[ \t\u3000\xa0]+(?=[{_CJK}\d%，。、；：（）“”])"
                            rf"|(?<=[\d%])[ \t\u3000\xa0]+(?=[{_CJK}，。、；：])")
+_ANY_SPACE = re.compile(r"[ \t\u3000\xa0]")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _CN_NUM = "零〇一二两三四五六七八九十百千"
 _PERCENT_WORDS = re.compile(rf"百分之([{_CN_NUM}]+(?:点[{_CN_NUM}]+)?|\d+(?:\.\d+)?)")
@@ -62,7 +63,8 @@ def normalize(text: str) -> str:
         text = text.translate(_FULLWIDTH)
     if "百分之" in text:
         text = _PERCENT_WORDS.sub(_percent_words, text)
-    text = _LAYOUT_SPACE.sub("", text)
+    if _ANY_SPACE.search(text):  # (a charset search is far cheaper than the lookbehind pattern's scan)
+        text = _LAYOUT_SPACE.sub("", text)
     if "■" in text or "●" in text or "◆" in text:
         text = re.sub(r"[■●◆]+", "\n", text)  # a bullet runs captions and summaries into one line
     if "," in text:

@@ -68,12 +68,13 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, tuple[Place, ...]]]:
             parent = by_name.get(r["parent"])
             city = r["parent"] if parent and parent["level"] == "city" else r["name"]
         places[r["name"]] = Place(r["name"], level, city, province_of(r["name"]))
+    upper_aliases = {a for r in rows if r["level"] in ("city", "province") for a in r["aliases"].split("|")}
     aliases: dict[str, list[Place]] = {}
     for r in rows:
         place = places[r["name"]]
         extra = []
         if r["level"] in ("district", "town") and any(a.endswith("分局") for a in r["aliases"].split("|")) \
-                and not _is_city_short(rows, r):
+                and not _is_city_short(upper_aliases, r):
             # 南海公安 / 高淳警方 / 石龙警方: a district's or town's police named by its short form; towns and
             # districts that share one (石龙) resolve by the text's city like any shared alias
             short = next(a[:-2] for a in r["aliases"].split("|") if a.endswith("分局") and not a.endswith("公安分局"))
@@ -85,10 +86,10 @@ def _gazetteer() -> tuple[dict[str, Place], dict[str, tuple[Place, ...]]]:
     return places, {a: tuple(ps) for a, ps in aliases.items()}
 
 
-def _is_city_short(rows: list[dict], district: dict) -> bool:
+def _is_city_short(upper_aliases: set[str], district: dict) -> bool:
     """中山 is a city's short form too: 中山警方 is 中山市's police, not 大连市中山区's."""
     short = next((a[:-2] for a in district["aliases"].split("|") if a.endswith("分局") and not a.endswith("公安分局")), "")
-    return any(r["level"] in ("city", "province") and short in r["aliases"].split("|") for r in rows)
+    return short in upper_aliases
 
 
 @lru_cache(maxsize=1)
