@@ -170,6 +170,15 @@ class Carry:
 
 
 _MASK_SPACE = re.compile(r"[□\s]+")
+# Patterns used once per statement, compiled here rather than looked up in re's cache on every call.
+_WORD_THEN_COMMA = re.compile(r"[\u4e00-\u9fff]{1,4}(?=、)")
+_ON_A_BASE = re.compile(r"在[^，,；;。]{0,16}(?:的)?基础上$")
+_SUBJECT_THEN_STATE = re.compile(r"[□\s]*([\u4e00-\u9fff“”\"]{2,16}?)(?:实现|保持|已|均|全部|继续|持续|呈|有所|大幅|明显|"
+                                 r"略有|同比|下降|上升|同样|亦|也|录得|出现)")
+_AMONG = re.compile(r"(?:当中|之中|中)的")
+_PHRASE = re.compile(r"[\u4e00-\u9fff“”\"、]{2,40}")
+_HAS_HEAD = re.compile(r"警情|案件|犯罪|案|事故|人员|嫌疑人|数$|额$")
+_BOUND_WORD = re.compile(r"以[上下内](?![，,。；;、）)])[\u4e00-\u9fff]")
 
 
 # The helpers below are pure functions of short phrases that recur across articles: cached.
@@ -342,7 +351,7 @@ class SentenceReader:
                     cuts.add(v.end)
             else:
                 # 82人死亡、449人受伤: a figure and its word, then the next statement
-                word = re.match(r"[\u4e00-\u9fff]{1,4}(?=、)", s[v.end:])
+                word = _WORD_THEN_COMMA.match(s[v.end:])
                 if word and v.kind == "count":
                     cuts.add(v.end + word.end() + 1)
         bounds = sorted(cuts)
@@ -506,7 +515,7 @@ class SentenceReader:
                 self.compare = kind
         region = text[:lead.start()] if lead else text
         # 刑事治安警情、刑事立案数在连续多年下降基础上，同比再分别下降…: the base clause is no part of the subject
-        region = re.sub(r"在[^，,；;。]{0,16}(?:的)?基础上$", "", region.rstrip())
+        region = _ON_A_BASE.sub("", region.rstrip())
         raw = _clean_subject(self._after_other_verb(_measure_in(region)[2]))
         parts = [p for p in _LIST_SPLIT.split(raw) if p]
         named = [p for p in parts if classify(p) is not None or _MEASURE_NOUN.search(p)]
@@ -514,8 +523,7 @@ class SentenceReader:
             self.pending = region
             return
         self.pending = None
-        head = re.match(r"[□\s]*([\u4e00-\u9fff“”\"]{2,16}?)(?:实现|保持|已|均|全部|继续|持续|呈|有所|大幅|明显|略有|同比|下降|上升|"
-                        r"同样|亦|也|录得|出现)", text)
+        head = _SUBJECT_THEN_STATE.match(text)
         if head:
             cat = classify(_clean_subject(head.group(1)))
             if cat is not None and not cat.generic:
@@ -541,7 +549,7 @@ class SentenceReader:
         joint: Category | None = None
         if "等" not in region:
             # 实现命案现案全破、刑事案件同比下降6.56%: one figure belongs to the last item before it
-            items = re.split(r"[、]", region)
+            items = region.split("、")
             if len(items) > 1 and _clean_subject(items[-1]):
                 joint = _joint_category(items)
                 region = region.replace("、", "") if joint else items[-1]
@@ -556,8 +564,8 @@ class SentenceReader:
                 measure, mword = "arrests", post.group(1)
         rest = self._after_other_verb(rest)
         raw = _clean_subject(rest)
-        if re.search(r"(?:当中|之中|中)的", raw):
-            raw = re.split(r"(?:当中|之中|中)的", raw)[-1]  # 侵犯财产罪当中的盗窃罪: the series is the last one
+        if "中的" in raw:
+            raw = _AMONG.split(raw)[-1]  # 侵犯财产罪当中的盗窃罪: the series is the last one
         if not raw and figures[0].kind == "count":
             raw = self._noun_after(figures[-1].end, b)
             if raw and measure is None:
@@ -667,7 +675,7 @@ class SentenceReader:
     def _remember(self, a: int, b: int) -> None:
         """A piece without figures may still name the crime the next figures are about (打击养老诈骗犯罪)."""
         text = self.m[a:b]
-        for m in re.finditer(r"[\u4e00-\u9fff“”\"、]{2,40}", text):
+        for m in _PHRASE.finditer(text):
             phrase = _after_verbs(m.group()).strip("、")
             if "、" in phrase and "等" not in phrase:
                 continue  # a list of several crimes names no one topic
@@ -707,7 +715,7 @@ class SentenceReader:
         for p in parts:
             phrase = _unquote(p)
             shown = phrase  # category_raw: the item as written (盗窃), or with the head it needs (刑事类警情)
-            if shared and not re.search(r"警情|案件|犯罪|案|事故|人员|嫌疑人|数$|额$", phrase):
+            if shared and not _HAS_HEAD.search(phrase):
                 phrase = phrase + shared.lstrip("的")
                 alone = classify(shown)
                 if alone is None or alone.code in _SPECIFIC:
@@ -819,7 +827,7 @@ class SentenceReader:
         if self.one_case and v.unit in ("名", "人", "起", "宗", "件"):
             return True
         after = self.s[v.end:b]
-        if re.match(r"以[上下内](?![，,。；;、）)])[\u4e00-\u9fff]", after) or (
+        if _BOUND_WORD.match(after) or (
                 self.s.endswith(("以上", "以下"), v.start, v.end)
                 and re.match(r"(?!同比|环比|较(?!大)|比)[\u4e00-\u9fff]", after)):
             return True  # 一次死亡3人以上较大道路交通事故: part of a name, not a figure

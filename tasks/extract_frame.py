@@ -483,13 +483,12 @@ def _only_time(clause: str, spans: list[TimeHit], offset: int) -> bool:
     rest = clause
     for h in sorted(spans, key=lambda h: -h.start):
         rest = rest[:h.start - offset] + rest[h.end - offset:]
-    return not re.sub(r"[截至止自从到了以来的\s]", "", rest)
+    return not _TIME_GLUE.sub("", rest)
 
 
 def _future(sent: str, hit: TimeHit) -> bool:
     """2021年，该分局将以…为重点: a plan for that period, not a report on it."""
-    return bool(re.match(r"[^，,。；;]{0,24}?(?:将|计划|拟|力争|争取|预计|打算)", sent[hit.end:])
-                or re.match(r"[，,][^，,。；;]{0,16}?(?:将|计划|拟|力争|争取)", sent[hit.end:]))
+    return bool(_PLAN_AFTER.match(sent, hit.end) or _PLAN_NEXT_CLAUSE.match(sent, hit.end))
 
 
 def _opens_clause(sent: str, hit: PlaceHit) -> bool:
@@ -541,6 +540,9 @@ def _words_at(hits: list[TimeHit], period: Period) -> str:
     return ""
 
 
+_TIME_GLUE = re.compile(r"[截至止自从到了以来的\s]")
+_PLAN_AFTER = re.compile(r"[^，,。；;]{0,24}?(?:将|计划|拟|力争|争取|预计|打算)")
+_PLAN_NEXT_CLAUSE = re.compile(r"[，,][^，,。；;]{0,16}?(?:将|计划|拟|力争|争取)")
 _QUOTED = re.compile(r"“[^”]{1,30}”")
 _PIECE_END = re.compile(r"[；;。！？!?]")
 

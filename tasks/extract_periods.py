@@ -56,6 +56,9 @@ _POINT = re.compile(
     rf"|(?P<mr>{_MON}(?:月份?)?\s*(?:至|到|—|–|-|~|～)\s*{_MON}月份?(?:底|末)?)"
     rf"|{_YEAR}(?:{_detail_re('')})?|(?:{_detail_re('_x')}))"
 )
+_YEAR_TAIL = re.compile(r"年?度?")
+_LISTED_BASE = re.compile(r"[和、与及]\s*((?:19|20)\d\d)年同期")
+_CLAUSE_END = re.compile(r"[，,；;。：:]")
 _SEP = re.compile(r"\s*(?:至|到|—|–|－|-|~|～)\s*")
 _HOLIDAY_TAIL = re.compile(r"[”\"]?(?:节)?(?:小长假|长假|假期|黄金周|假日)")
 _RANGE_END = re.compile(
@@ -283,8 +286,8 @@ def _read_point(s: str, m: re.Match[str], ctx: TimeContext) -> TimeHit | None:
     if mr is None and (g["y"] or g["ry"]):
         detail_start = m.start("q") if g["q"] else None
         yend = m.end("y") if g["y"] else m.end("ry")
-        after_year = re.match(r"年?度?", s[yend:])
-        mr2 = _MONTH_RANGE.match(s, yend + (after_year.end() if after_year else 0))
+        after_year = _YEAR_TAIL.match(s, yend)
+        mr2 = _MONTH_RANGE.match(s, after_year.end())
         if mr2 and not detail_start:
             mr = mr2
     year, guessed = _year_of(g, ctx, False)
@@ -381,7 +384,7 @@ def _finish(s: str, start: int, end: int, period: Period, kind: str, ctx: TimeCo
         elif s.startswith("同期", end - 2) and ctx.current and kind == "span":
             base = shift_year(ctx.current, period[1].year)
         return TimeHit(start, end, s[start:end], "base", base)
-    listed = re.match(r"[和、与及]\s*((?:19|20)\d\d)年同期", s[end:])
+    listed = _LISTED_BASE.match(s[end:])
     if listed and g.get("y") and not g.get("m") and not g.get("q") and not g.get("h") and not g.get("fm"):
         base = shift_year(ctx.current, period[1].year) if ctx.current else None
         return TimeHit(start, end, text, "base", base)
@@ -415,7 +418,7 @@ def _until_since(s: str, start: int, end: int, text: str, period: Period, kind: 
             begin = ctx.campaign
         return TimeHit(start, end, text, "span", (begin, stop), until=True)
     # ---- since: 今年以来 / 自6月25日…开展以来 / 从5月20日起
-    clause_end = re.search(r"[，,；;。：:]", s[end:])
+    clause_end = _CLAUSE_END.search(s[end:])
     clause = s[end:end + clause_end.start()] if clause_end else s[end:]
     since_here = _SINCE_AFTER.match(s, end)
     if since_here and g.get("full") == "一年":

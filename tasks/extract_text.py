@@ -25,6 +25,8 @@ _CJK = "\u3400-\u9fff"
 _LAYOUT_SPACE = re.compile(rf"(?<=[{_CJK}，。、；：（）“”])[ \t\u3000\xa0]+(?=[{_CJK}\d%，。、；：（）“”])"
                            rf"|(?<=[\d%])[ \t\u3000\xa0]+(?=[{_CJK}，。、；：])")
 _ANY_SPACE = re.compile(r"[ \t\u3000\xa0]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_PART_GAP = re.compile(r"(?<=[^\s\d])[ \t\u3000\xa0]{1,}(?=[^\s\d])")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _CN_NUM = "零〇一二两三四五六七八九十百千"
 _PERCENT_WORDS = re.compile(rf"百分之([{_CN_NUM}]+(?:点[{_CN_NUM}]+)?|\d+(?:\.\d+)?)")
@@ -105,8 +107,8 @@ def read_lines(title: str, body: str) -> list[Line]:
 def _parts(line: str) -> str:
     """A headline's parts are set apart by spaces (…下降近两成 “两抢”警情同比下降38%): keep them apart."""
     line = line.strip()
-    if len(line) <= 60 and not re.search(r"[。！？!?；;]", line):
-        return re.sub(r"(?<=[^\s\d])[ \t\u3000\xa0]{1,}(?=[^\s\d])", "，", line)
+    if len(line) <= 60 and not _SENTENCE_END.search(line):
+        return _PART_GAP.sub("，", line)
     return line
 
 
