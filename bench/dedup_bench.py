@@ -7,7 +7,7 @@ stories; the generator's story ids are the truth). Both sides do the whole job p
 the text (traditional→simplified, width, punctuation), 5-character shingles, a 128-permutation MinHash,
 query the LSH index for earlier near copies, join the most similar one's cluster or start a cluster,
 insert. datasketch runs at threshold 0.8 (its usual setting), ours at the pipeline's 0.6 (0.35 for short
-texts with the same statistic figures, see tasks/dedup.py); pairwise
+texts with the same statistic figures, see tasks/dedup/minhash.py); pairwise
 precision and recall of both are computed against the truth.
 """
 
@@ -22,7 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import Result  # noqa: E402
 from sampleportal.generator import Portal  # noqa: E402
-from tasks.dedup import NUM_PERM, SHINGLE, SIMILARITY_THRESHOLD, assign_clusters, normalize_text, signature  # noqa: E402
+from tasks.dedup.minhash import (  # noqa: E402
+    NUM_PERM,
+    SHINGLE,
+    SIMILARITY_THRESHOLD,
+    assign_clusters,
+    normalize_text,
+    signature,
+)
 from tests.scoring import pairwise_precision_recall  # noqa: E402
 
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)

@@ -30,8 +30,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tasks.decode import decode_html  # noqa: E402
-from tasks.parse import extract_article  # noqa: E402
+from tasks.article.parse import extract_article  # noqa: E402
+from tasks.crawl.decode import decode_html  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "bench" / "extraction"
 PARTS = ("scrapinghub", "zh-gne", "zh-ccwed", "zh-trafilatura-eval")

@@ -40,9 +40,9 @@ def _profiles(port: int, concurrency: int, folder: Path) -> list[Path]:
 
 def crawl_ours(profile_files: list[str]) -> dict:
     """Our crawl step alone (listing walk, link discovery, article fetches), sites in turn."""
-    from tasks.config import load_site
-    from tasks.crawl import SiteCrawl
-    from tasks.fetch import Fetcher
+    from tasks.crawl.fetch import Fetcher
+    from tasks.crawl.walk import SiteCrawl
+    from tasks.profile import load_site
 
     pages = nbytes = 0
     t0 = time.perf_counter()
@@ -64,8 +64,8 @@ def crawl_scrapy(profile_files: list[str], concurrency: int) -> dict:
     import scrapy
     from scrapy.crawler import CrawlerProcess
 
-    from tasks.config import load_site
-    from tasks.discover import NEXT_TEXTS
+    from tasks.crawl.listing import NEXT_TEXTS
+    from tasks.profile import load_site
 
     sites = [load_site(p) for p in profile_files]
     counts = {"pages": 0, "bytes": 0}

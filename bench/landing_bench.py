@@ -28,10 +28,10 @@ TABLES = ("raw_pages", "articles", "article_minhash", "article_bands", "crime_st
 
 def parsed_batches(n: int, batch: int):
     from sampleportal.generator import Portal
-    from tasks.config import load_site
-    from tasks.crawl import CrawlBatch
-    from tasks.process import RawPage
-    from tasks.site_run import parse_batch
+    from tasks.crawl.walk import CrawlBatch
+    from tasks.pipeline.site_run import parse_batch
+    from tasks.profile import load_site
+    from tasks.records import RawPage
 
     sites = {s.name: s for s in (load_site(REPO / "sites/demo.yaml"), load_site(REPO / "sites/demo-guanzhu.yaml"))}
     portal = Portal(seed=5, n_articles=n)
@@ -56,8 +56,8 @@ def parsed_batches(n: int, batch: int):
 
 
 def run(n: int = 10_000, batch: int = 500, rounds: int = 2) -> list[Result]:
-    from tasks.db import connect
-    from tasks.site_run import land_parsed
+    from tasks.pipeline.site_run import land_parsed
+    from tasks.store.db import connect
 
     batches = parsed_batches(n, batch)
     ours_s = bare_s = float("inf")

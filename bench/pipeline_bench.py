@@ -54,8 +54,9 @@ def zh_gne_pages() -> list[bytes]:
 
 
 def bench_parse(repeat: int = 5) -> list[Result]:
-    from tasks.parse import extract_article
-    from tasks.process import RawPage, parse_article_page
+    from tasks.article.parse import extract_article
+    from tasks.pipeline.page import parse_article_page
+    from tasks.records import RawPage
 
     pages = zh_gne_pages()
     if not pages:
@@ -82,7 +83,7 @@ def bench_parse(repeat: int = 5) -> list[Result]:
 def bench_extract(n: int = 1000) -> list[Result]:
     """Statistics extraction alone on the sample portal's article texts, one core."""
     from sampleportal.generator import Portal
-    from tasks.extract import extract_stats
+    from tasks.stats.extract import extract_stats
 
     portal = Portal(seed=3, n_articles=n)
     texts = [(t["title"], t["body"], t["published"]) for t in portal.truth_articles()]
@@ -94,11 +95,11 @@ def bench_extract(n: int = 1000) -> list[Result]:
 
 def _direct_pipeline(sites: list[str], db: Path, report_dir: Path) -> None:
     """The pipeline flow's work with the same functions and no Prefect: each site, then build and report."""
-    from tasks.build import build, is_current
-    from tasks.config import load_site
-    from tasks.db import connect
-    from tasks.report import write_report
-    from tasks.site_run import run_site
+    from tasks.pipeline.site_run import run_site
+    from tasks.profile import load_site
+    from tasks.store.build import build, is_current
+    from tasks.store.db import connect
+    from tasks.store.report import write_report
 
     con = connect(db)
     try:

@@ -14,10 +14,10 @@ from flows.settings import quiet_prefect_defaults, without_heartbeats
 
 quiet_prefect_defaults()
 
-from tasks.build import BuildOutOfMemory, DataTestFailure  # noqa: E402
-from tasks.config import SiteProfileError, load_site  # noqa: E402
-from tasks.db import DEFAULT_DB, DatabaseError, connect  # noqa: E402
-from tasks.site_run import SiteRunsFailed  # noqa: E402
+from tasks.pipeline.site_run import SiteRunsFailed  # noqa: E402
+from tasks.profile import SiteProfileError, load_site  # noqa: E402
+from tasks.store.build import BuildOutOfMemory, DataTestFailure  # noqa: E402
+from tasks.store.db import DEFAULT_DB, DatabaseError, connect  # noqa: E402
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="crimetrend: crime statistics from Chinese news portals into DuckDB.")
@@ -111,7 +111,7 @@ def build(db: Path = typer.Option(DEFAULT_DB, help="DuckDB file")) -> None:
 def parse(file: Path = typer.Argument(..., help="HTML file ('-' for stdin)"),
           url: str | None = typer.Option(None, help="the page's URL, to resolve links")) -> None:
     """Print the article extracted from one HTML file as JSON."""
-    from tasks.parse import extract_article
+    from tasks.article.parse import extract_article
 
     typer.echo(json.dumps(extract_article(_read_input(file), url=url), ensure_ascii=False, indent=2))
 
@@ -135,7 +135,7 @@ def extract(file: Path = typer.Argument(..., help="HTML or text file ('-' for st
     """Print the crime statistics found in one HTML or text file as JSON lines (--explain: why each is there)."""
     data = _read_input(file)
     if explain:
-        from tasks.stats_file import explained_stats_of_file
+        from tasks.stats.from_file import explained_stats_of_file
 
         pairs = explained_stats_of_file(data, published=published, region=region)
         if not pairs:
@@ -143,7 +143,7 @@ def extract(file: Path = typer.Argument(..., help="HTML or text file ('-' for st
         for n, (row, why) in enumerate(pairs, 1):
             typer.echo(("\n" if n > 1 else "") + _explained(n, row, why))
         return
-    from tasks.stats_file import stats_of_file
+    from tasks.stats.from_file import stats_of_file
 
     for mention in stats_of_file(data, published=published, region=region):
         typer.echo(json.dumps(mention, ensure_ascii=False))
@@ -183,7 +183,7 @@ def _explained(n: int, row: dict, why: dict) -> str:
 def report(db: Path = typer.Option(DEFAULT_DB, help="DuckDB file"),
            out: Path = typer.Option(Path("reports"), help="folder for the charts and pages")) -> None:
     """Write trend charts (PNG) and an HTML/Markdown report from fct_crime_trend."""
-    from tasks.report import write_report
+    from tasks.store.report import write_report
 
     con = connect(db, read_only=True)
     try:

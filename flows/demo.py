@@ -29,7 +29,7 @@ def run_demo(db: Path, port: int, n_articles: int, echo: Callable[[str], None] =
     from flows.tables import print_table
     from sampleportal.generator import Portal
     from sampleportal.server import start_portal
-    from tasks.db import connect
+    from tasks.store.db import connect
 
     portal = Portal(seed=7, n_articles=n_articles)
     server = start_portal(portal, host="127.0.0.1", port=port)

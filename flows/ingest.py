@@ -20,10 +20,7 @@ from prefect.utilities.annotations import quote
 
 from flows.progress import report
 from flows.settings import without_heartbeats
-from tasks.build import build, is_current
-from tasks.config import load_site
-from tasks.db import DEFAULT_DB, connect
-from tasks.site_run import (
+from tasks.pipeline.site_run import (
     DEFAULT_BATCH_SIZE,
     SiteRunsFailed,
     SiteRunSummary,
@@ -33,10 +30,13 @@ from tasks.site_run import (
     parse_batch,
     run_site,
 )
+from tasks.profile import load_site
+from tasks.store.build import build, is_current
+from tasks.store.db import DEFAULT_DB, connect
 
 # Network steps retry as a whole only on unexpected errors: page-level retries live in the fetcher.
 fetch_batch_task = task(fetch_batch, name="fetch-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
-parse_batch_task = task(parse_batch, name="parse-dedupe-batch", cache_policy=NO_CACHE)
+parse_batch_task = task(parse_batch, name="parse-batch", cache_policy=NO_CACHE)
 land_task = task(land_parsed, name="land-batch", cache_policy=NO_CACHE)
 build_task = task(build, name="build-warehouse", cache_policy=NO_CACHE)
 # Prefect walks every task argument looking for futures to wait on; a batch holds hundreds of pages and
@@ -121,7 +121,7 @@ NEW_STATS_SQL = """
 
 def _publish_outputs(db: str, since: datetime, report_dir: str | None) -> str | None:
     """Table artifact of the statistics this run landed, and the trend report with a link to it."""
-    from tasks.report import write_report
+    from tasks.store.report import write_report
 
     con = connect(db, on_wait=get_run_logger().warning)
     try:

@@ -7,9 +7,9 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
-from tasks.build import build
-from tasks.db import DEFAULT_DB, connect
-from tasks.reprocess import reprocess
+from tasks.pipeline.reprocess import reprocess
+from tasks.store.build import build
+from tasks.store.db import DEFAULT_DB, connect
 
 reprocess_task = task(reprocess, name="reparse-dedupe-land", cache_policy=NO_CACHE)
 

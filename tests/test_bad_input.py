@@ -8,7 +8,7 @@ import pytest
 
 from sampleportal.generator import Portal
 from sampleportal.server import start_portal
-from tasks.config import SiteProfileError, parse_site
+from tasks.profile import SiteProfileError, parse_site
 from tests.portal_helpers import cli, site_files
 
 GOOD = {"name": "ok", "start_urls": ["http://127.0.0.1:1/"], "article_url_pattern": r"\d+\.html$"}

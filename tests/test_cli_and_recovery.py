@@ -89,7 +89,7 @@ def test_parse_prints_the_article_as_json(tmp_path):
 
 
 def test_sql_prints_a_table(tmp_path):
-    from tasks.db import connect
+    from tasks.store.db import connect
 
     db = tmp_path / "q.duckdb"
     connect(db).close()  # an empty, migrated warehouse
@@ -117,7 +117,7 @@ def _explained_blocks(stdout: str) -> list[dict[str, str]]:
 def test_extract_explain_names_the_words_behind_each_fact(tmp_path):
     import json
 
-    from tasks.stats_file import stats_of_file
+    from tasks.stats.from_file import stats_of_file
 
     text = tmp_path / "bulletin.txt"
     text.write_text("东莞警方通报2020年治安情况\n2020年，东莞市共接报刑事警情4104起，同比下降49.55%。\n", encoding="utf-8")
@@ -148,7 +148,7 @@ def test_extract_explain_on_a_missing_file_is_one_line(tmp_path):
 
 
 def test_extract_explain_keeps_only_rows_that_would_land_each_with_its_own_explanation(monkeypatch):
-    import tasks.stats_file as stats_file
+    import tasks.stats.from_file as stats_file
 
     def row(value, category="criminal"):
         return {"jurisdiction": "东莞市", "period_start": "2020-01-01", "period_end": "2020-12-31",

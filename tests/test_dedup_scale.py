@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sampleportal.generator import Portal
-from tasks.dedup import assign_clusters, signature
+from tasks.dedup.minhash import assign_clusters, signature
 from tests.scoring import pairwise_precision_recall
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import opencc
 
-from tasks.dedup import (
+from tasks.dedup.minhash import (
     SHORT_SIMILARITY_THRESHOLD,
     SHORT_TEXT_CHARS,
     SIMILARITY_THRESHOLD,
@@ -101,9 +101,9 @@ def test_long_texts_get_no_figures_band():
 
 def test_short_repost_joins_its_original_landed_in_an_earlier_batch(tmp_path):
     # through the real band index: the original lands in one batch, the re-post (another portal) in a later one
-    from tasks.db import connect
-    from tasks.land import land_articles
-    from tasks.process import ParsedArticle
+    from tasks.pipeline.land import land_articles
+    from tasks.records import ParsedArticle
+    from tasks.store.db import connect
 
     def article(aid: str, site: str, body: str) -> ParsedArticle:
         now = datetime(2024, 1, 18, 12, tzinfo=UTC)

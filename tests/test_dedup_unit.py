@@ -1,4 +1,4 @@
-from tasks.dedup import assign_clusters, estimated_jaccard, normalize_text, signature
+from tasks.dedup.minhash import assign_clusters, estimated_jaccard, normalize_text, signature
 
 STORY = ("2020年大岭山公安分局共接违法犯罪类警情4104起，同比下降49.55%。其中盗窃警情同比下降57%，两抢警情同比下降84%。"
          "分局将继续深化警务改革，推动社区警务和群防群治，提升群众的安全感和满意度。今年以来，分局结合辖区实际，"

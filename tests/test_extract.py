@@ -1,4 +1,4 @@
-"""Tests for tasks.extract: the seed article, a table of sentences (one rule each), and fuzzing.
+"""Tests for tasks.stats.extract: the seed article, a table of sentences (one rule each), and fuzzing.
 
 The sentences are written for this project; each states the rule it covers and the exact rows it
 must yield (an empty list is a negative: nothing may be extracted).
@@ -13,8 +13,8 @@ from conftest import shared_path  # skips with the reason when ../shared is abse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tasks.categories import category_codes
-from tasks.extract import extract_stats, extract_stats_strict
+from tasks.stats.categories import category_codes
+from tasks.stats.extract import extract_stats, extract_stats_strict
 
 SEED_NAME = "dalingshan-police-2021-03-24.txt"
 SEED_TITLE = "大岭山公安分局6项创新经验全市推广 违法犯罪警情同比再降5成"

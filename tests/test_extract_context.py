@@ -12,8 +12,8 @@ from datetime import date
 import pytest
 from test_extract import R, _key
 
-from tasks.extract import explain_stats, extract_stats_strict
-from tasks.extract_holidays import holiday_period, lunar_date
+from tasks.stats.extract import explain_stats, extract_stats_strict
+from tasks.stats.holidays import holiday_period, lunar_date
 
 XM = "厦门市"
 

@@ -16,9 +16,9 @@ import urllib3.response
 import urllib3.util.connection
 
 from sampleportal.generator import Portal
-from tasks.config import SiteProfile, parse_site
-from tasks.db import connect
-from tasks.site_run import run_site
+from tasks.pipeline.site_run import run_site
+from tasks.profile import SiteProfile, parse_site
+from tasks.store.db import connect
 from tests.faultserver import OUTSIDE_HOST, Fault, FaultServer, RateFaults, calendar_trap, listing_of
 
 ARTICLE_ROUTE = r"^/(dongguan/\d{4}/\d{4}/\d+\.html|news/content/\d{6}/t\d+\.htm)$"

@@ -1,7 +1,7 @@
 import pytest
 
-from tasks.config import Politeness
-from tasks.fetch import Fetcher
+from tasks.crawl.fetch import Fetcher
+from tasks.profile import Politeness
 from tests.loopback import ScriptedServer
 
 PAGE = (200, {}, "<html><body><p>东莞</p></body></html>".encode())

@@ -7,9 +7,9 @@ import duckdb
 
 from sampleportal.generator import Portal
 from sampleportal.server import start_portal
-from tasks.config import load_site
-from tasks.db import connect
-from tasks.site_run import run_site
+from tasks.pipeline.site_run import run_site
+from tasks.profile import load_site
+from tasks.store.db import connect
 from tests.portal_helpers import cli, cli_popen, site_files
 
 TABLES = ("raw_pages", "articles", "crime_stat_mentions", "article_bands")
@@ -96,7 +96,7 @@ def test_unchanged_portal_skips_the_rebuild_and_a_change_rebuilds(tmp_path):
     """A scheduled run that lands nothing leaves the warehouse as it is; one new article rebuilds it, and so
     does a run after a landing whose build never committed."""
     from flows.ingest import pipeline
-    from tasks.build import is_current
+    from tasks.store.build import is_current
 
     portal = Portal(seed=23, n_articles=120)
     server = start_portal(portal, host="127.0.0.1", port=0)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tasks.netguard import is_internal, profile_allows_internal, refusal
+from tasks.crawl.netguard import is_internal, profile_allows_internal, refusal
 
 
 @pytest.mark.parametrize("address", ["127.0.0.1", "127.0.0.2", "10.1.2.3", "172.16.0.9", "192.168.1.1",
@@ -30,8 +30,8 @@ def test_refusal_unless_the_profile_is_itself_internal():
 def test_fetcher_refuses_loopback_for_a_public_profile():
     # A profile for a public host whose DNS answer points into the machine: the request is never sent.
     # "localhost" stands in for such a host; the guard sees 127.0.0.1 and refuses before connecting.
-    from tasks.config import Politeness
-    from tasks.fetch import Fetcher
+    from tasks.crawl.fetch import Fetcher
+    from tasks.profile import Politeness
 
     fetcher = Fetcher(["localhost.example"], Politeness(delay_seconds=0, respect_robots=False))
     fetcher.allowed_domains.append("localhost")  # in scope by name, but not by its address

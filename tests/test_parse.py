@@ -1,4 +1,4 @@
-"""Decoding, selector and generic article extraction (tasks.decode, tasks.parse)."""
+"""Decoding, selector and generic article extraction (tasks.crawl.decode, tasks.article.parse)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tasks.decode import decode_html, same_utf8_bytes
-from tasks.parse import extract_article
+from tasks.article.parse import extract_article
+from tasks.crawl.decode import decode_html, same_utf8_bytes
 
 BENCH_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "extraction"
 

@@ -102,7 +102,7 @@ def test_deploy_all_and_a_worker_runs_the_pipeline(server, tmp_path):
         state = requests.get(f"{api}/flow_runs/{run['id']}", timeout=10).json()["state"]
         assert state["type"] == "COMPLETED", (state, worker.stdout[-6000:] + worker.stderr[-6000:])
         task_names = {t["name"].rsplit("-", 1)[0] for t in _post(api, "/task_runs/filter", {"limit": 200})}
-        assert {"fetch-batch", "parse-dedupe-batch", "land-batch", "build-warehouse",
+        assert {"fetch-batch", "parse-batch", "land-batch", "build-warehouse",
                 "publish-statistics-and-report"} <= task_names, task_names
         artifact_keys = {a["key"] for a in _post(api, "/artifacts/filter", {})}
         assert {"run-summary-demo-dongguan", "run-summary-demo-guanzhu", "new-statistics",

@@ -21,7 +21,7 @@ def _score(tmp_path) -> dict:
     scorer = shared_path("bench", "stats", "score.py")
     out = tmp_path / "score.json"
     done = subprocess.run(
-        [sys.executable, str(scorer), "--extractor", "tasks.extract:extract_stats_strict", "--json", str(out)],
+        [sys.executable, str(scorer), "--extractor", "tasks.stats.extract:extract_stats_strict", "--json", str(out)],
         cwd=REPO, capture_output=True, text=True, timeout=600,
     )
     assert done.returncode == 0, done.stderr[-2000:]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from tasks.build import build
-from tasks.config import parse_site
-from tasks.db import connect
-from tasks.site_run import run_site
+from tasks.pipeline.site_run import run_site
+from tasks.profile import parse_site
+from tasks.store.build import build
+from tasks.store.db import connect
 from tests.conftest import shared_path
 from tests.loopback import ScriptedServer
 from tests.portal_helpers import cli

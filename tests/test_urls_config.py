@@ -2,9 +2,9 @@ import re
 
 import pytest
 
-from tasks.config import SiteProfileError, load_site, parse_site
-from tasks.discover import parse_listing
-from tasks.urls import absolute_url, canonicalize_url, host_allowed
+from tasks.crawl.listing import parse_listing
+from tasks.crawl.urls import absolute_url, canonicalize_url, host_allowed
+from tasks.profile import SiteProfileError, load_site, parse_site
 
 
 @pytest.mark.parametrize("raw, canonical", [

@@ -6,8 +6,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tasks.article_dates import parse_datetime
-from tasks.extract_patterns import tag_ids
+from tasks.article.dates import parse_datetime
+from tasks.article.patterns import tag_ids
 
 # Meta names for the publish time, most specific first (modified/updated times come last: a
 # republished page's update time is not when the story appeared).

@@ -14,12 +14,10 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-from tasks.extract_trie import trie_pattern
-
-SEEDS = Path(__file__).resolve().parent.parent / "warehouse" / "seeds"
+from tasks.stats.trie import trie_pattern
+from warehouse import SEEDS
 
 # How specific a code is: a named crime or incident (3) beats a class of police work (2) beats a head word (1).
 _CLASS_CODES = frozenset({"crime_disorder", "criminal", "public_order", "valid_calls"})
@@ -54,7 +52,7 @@ class Category(NamedTuple):
 
 
 def _read(name: str) -> list[dict[str, str]]:
-    with open(SEEDS / name, encoding="utf-8", newline="") as f:
+    with (SEEDS / name).open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 

@@ -7,13 +7,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from tasks.config import SiteProfile
-from tasks.decode import decode_html
-from tasks.discover import parse_listing
-from tasks.fetch import Fetcher, FetchResult
-from tasks.land import CrawlFailure
-from tasks.process import RawPage
-from tasks.urls import canonicalize_url
+from tasks.crawl.decode import decode_html
+from tasks.crawl.fetch import Fetcher, FetchResult
+from tasks.crawl.listing import parse_listing
+from tasks.crawl.urls import canonicalize_url
+from tasks.profile import SiteProfile
+from tasks.records import CrawlFailure, RawPage
 
 # Articles are mostly corrected in the first days after publication; older ones are not re-validated.
 REVALIDATE_DAYS = 3

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import opencc
 
-from tasks.extract_numbers import chinese_int
+from tasks.stats.numbers import chinese_int
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．－＋～﹪", "0123456789%.-+~%")
 _HAS_FULLWIDTH = re.compile("[０-９％．－＋～﹪]")

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import duckdb
 
-from tasks.config import SiteProfile, SiteProfileError, load_site, parse_site
-from tasks.land import land_articles
-from tasks.process import RawPage, decompress, parse_article_page
+from tasks.pipeline.land import land_articles
+from tasks.pipeline.page import parse_article_page
+from tasks.profile import SiteProfile, SiteProfileError, load_site, parse_site
+from tasks.records import RawPage, decompress
 
 BATCH = 500
 

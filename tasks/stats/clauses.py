@@ -7,7 +7,7 @@ statement is read from its figure backwards:
     [measure verb] [subject] [measure noun] [comparison] [分别/均] [change verb] figure [noun] [告破]
      共破获         刑事案件                   同比          分别        下降           12.5%
 
-The subject names the category (tasks.categories); a statement without one continues the subject in
+The subject names the category (tasks.stats.categories); a statement without one continues the subject in
 force (其中抢劫案246起，下降48.43% → the second figure is 抢劫案's). A 分别 list pairs its items — categories,
 measures (破案数、抓获人数), periods (2020年、2021年) or the statements before it — with its figures in
 order. A prior figure (较上年同期1760起, 由前年的1019宗) belongs to the other period of the comparison; a
@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from tasks.categories import Category, classify, is_suspects, measure_hints
-from tasks.extract_numbers import VALUE_RE, Value, read_values
-from tasks.extract_periods import Period, TimeHit
-from tasks.extract_trie import trie_pattern
-from tasks.places import PlaceHit
+from tasks.stats.categories import Category, classify, is_suspects, measure_hints
+from tasks.stats.numbers import VALUE_RE, Value, read_values
+from tasks.stats.periods import Period, TimeHit
+from tasks.stats.places import PlaceHit
+from tasks.stats.trie import trie_pattern
 
 # ---- vocabulary -------------------------------------------------------------------------------------
 

@@ -12,8 +12,8 @@ from importlib import resources
 
 import duckdb
 
-from tasks.db import BUILD_MEMORY_LIMIT, WRITER_MEMORY_LIMIT
 from tasks.failpoints import failpoint
+from tasks.store.db import BUILD_MEMORY_LIMIT, WRITER_MEMORY_LIMIT
 
 LAYERS = ("stg_", "int_", "dim_", "fct_")
 
@@ -111,7 +111,7 @@ def is_current(con: duckdb.DuckDBPyConnection) -> bool:
 
 def build(con: duckdb.DuckDBPyConnection) -> BuildResult:
     """Rebuild every model, then run the data tests; on a failure nothing of the build is kept."""
-    # The crawl's connection caps DuckDB's cache low (tasks.db). A full rebuild needs more (a 100,000-article
+    # The crawl's connection caps DuckDB's cache low (tasks.store.db). A full rebuild needs more (a 100,000-article
     # warehouse builds within 160MB, not 128MB), so the build gets a larger but still fixed cap, and the
     # crawl's comes back afterwards; groupings beyond it spill to disk.
     con.execute(f"SET memory_limit = '{BUILD_MEMORY_LIMIT}'")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from tasks.categories import SEEDS
+from warehouse import SEEDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ _LEVEL_RANK = {"country": 0, "province": 1, "city": 2, "district": 3, "town": 4,
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, Place], dict[str, tuple[Place, ...]]]:
-    with open(SEEDS / "places.csv", encoding="utf-8", newline="") as f:
+    with (SEEDS / "places.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     by_name = {r["name"]: r for r in rows}
     places: dict[str, Place] = {}

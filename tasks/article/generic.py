@@ -13,8 +13,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tasks.article_dates import DATE_RE, date_from_url, find_datetime, find_partial
-from tasks.extract_blocks import (
+from tasks.article.blocks import (
     CHARS,
     FIRST_TEXT,
     LINK_CHARS,
@@ -24,8 +23,9 @@ from tasks.extract_blocks import (
     prose_score,
     scan,
 )
-from tasks.extract_body import filter_lines, render_lines
-from tasks.extract_meta import (
+from tasks.article.body import filter_lines, render_lines
+from tasks.article.dates import DATE_RE, date_from_url, find_datetime, find_partial
+from tasks.article.meta import (
     TaggedNodes,
     crumb_text,
     find_breadcrumb,
@@ -33,7 +33,7 @@ from tasks.extract_meta import (
     meta_values,
     metadata_date,
 )
-from tasks.extract_patterns import AUTHOR_RE, INLINE_TAGS, SOURCE_RE, clean_label_value
+from tasks.article.patterns import AUTHOR_RE, INLINE_TAGS, SOURCE_RE, clean_label_value
 
 _AFTER_TITLE_RUNS = 60  # text runs after the headline searched for the byline
 _BEFORE_TITLE_RUNS = 15

@@ -6,7 +6,7 @@ import logging
 import math
 from functools import lru_cache
 
-from tasks.categories import category_codes
+from tasks.stats.categories import category_codes
 
 log = logging.getLogger(__name__)
 

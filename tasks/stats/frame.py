@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from tasks.extract_clauses import Carry, Fact, Figures, SentenceReader, sentence_figures
-from tasks.extract_periods import (
+from tasks.stats.clauses import Carry, Fact, Figures, SentenceReader, sentence_figures
+from tasks.stats.periods import (
     Period,
     TimeContext,
     TimeHit,
@@ -38,8 +38,8 @@ from tasks.extract_periods import (
     shift_year,
     small_number,
 )
-from tasks.extract_text import Line, sentences
-from tasks.places import Place, PlaceHit, find_places, lookup, resolve, resolve_reference
+from tasks.stats.places import Place, PlaceHit, find_places, lookup, resolve, resolve_reference
+from tasks.stats.text import Line, sentences
 
 _FILLER_CLAUSE = re.compile(
     r"^(?:据了解|据悉|据介绍|据统计|据初步统计|统计显示|数据显示|记者了解到|记者获悉|另据|同时|此外|另外|其中|与此同时|"

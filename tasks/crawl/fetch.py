@@ -14,9 +14,9 @@ from protego import Protego
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from tasks.config import Politeness
-from tasks.netguard import profile_allows_internal, refusal, resolve
-from tasks.urls import host_allowed
+from tasks.crawl.netguard import profile_allows_internal, refusal, resolve
+from tasks.crawl.urls import host_allowed
+from tasks.profile import Politeness
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = (429, 500, 502, 503, 504)

@@ -17,7 +17,7 @@ READER_WAIT_SECONDS = 15.0
 # memory grew with the archive (the dedup lookups read the band index each batch: +5 MB per 1,000 articles).
 # A writer's cache is capped; queries that need more spill to disk. Readers (`sql`, `report`) keep the default.
 WRITER_MEMORY_LIMIT = os.environ.get("CRIMETREND_DUCKDB_MEMORY_LIMIT", "128MB")
-# The SQL build's cap (tasks.build): a 100,000-article warehouse builds within 160MB; raise it for larger archives
+# The SQL build's cap (tasks.store.build): a 100,000-article warehouse builds within 160MB; raise it for larger archives
 # (a build over its cap fails with one line naming this setting, and keeps nothing).
 BUILD_MEMORY_LIMIT = os.environ.get("CRIMETREND_DUCKDB_BUILD_MEMORY_LIMIT", "192MB")
 

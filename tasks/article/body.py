@@ -13,8 +13,8 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from tasks.article_dates import find_datetime
-from tasks.extract_patterns import (
+from tasks.article.dates import find_datetime
+from tasks.article.patterns import (
     END_LINE_RE,
     HEADING_STRIP_CHARS,
     HEADING_STRIP_RE,

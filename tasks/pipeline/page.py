@@ -2,77 +2,13 @@
 
 from __future__ import annotations
 
-import zlib
-from dataclasses import dataclass, field
-from datetime import datetime
-
-import xxhash
-
-from tasks.decode import decode_html, same_utf8_bytes
-from tasks.dedup import DocSignature, signature
-from tasks.extract import extract_stats
-from tasks.mentions import valid_mentions
-from tasks.parse import extract_article
-from tasks.urls import absolute_url, canonicalize_url
-
-COMPRESSION = "zlib"
-
-
-def article_id_for(url: str) -> str:
-    return xxhash.xxh3_64_hexdigest(url.encode("utf-8"))
-
-
-def compress(body: bytes) -> bytes:
-    # level 3: ~4× smaller than raw HTML at a fraction of level 9's cost; pages are archived, rarely read
-    return zlib.compress(body, 3)
-
-
-def decompress(blob: bytes, codec: str) -> bytes:
-    return zlib.decompress(blob) if codec == COMPRESSION else blob
-
-
-@dataclass
-class RawPage:
-    url: str
-    final_url: str
-    site: str
-    page_kind: str
-    status: int
-    fetched_at: datetime
-    content_type: str | None
-    encoding: str | None
-    etag: str | None
-    last_modified: str | None
-    sha1: str
-    body: bytes
-    # zlib of body for the archive, made with the rest of the per-page work so that the landing
-    # transaction (which holds the database's write lock) only writes
-    compressed: bytes | None = None
-
-
-@dataclass
-class ParsedArticle:
-    article_id: str
-    site: str
-    url: str
-    canonical_url: str
-    title: str | None
-    published_at: str | None
-    source: str | None
-    author: str | None
-    breadcrumb: str | None
-    body: str
-    raw_sha1: str
-    etag: str | None
-    last_modified: str | None
-    fetched_at: datetime
-    signature: DocSignature
-    first_seen_at: datetime | None = None   # set when replaying an archive: the first fetch of this URL
-    mentions: list[dict] = field(default_factory=list)   # crime statistics found in title and body
-
-    @property
-    def seen_order(self) -> tuple[datetime, str]:
-        return (self.first_seen_at or self.fetched_at, self.url)
+from tasks.article.parse import extract_article
+from tasks.crawl.decode import decode_html, same_utf8_bytes
+from tasks.crawl.urls import absolute_url, canonicalize_url
+from tasks.dedup.minhash import signature
+from tasks.records import ParsedArticle, RawPage, article_id_for
+from tasks.stats.contract import valid_mentions
+from tasks.stats.extract import extract_stats
 
 
 def _canonical_link(html: str, url: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from tasks.decode import decode_html
-from tasks.extract import explain_stats, extract_stats
-from tasks.mentions import valid_mentions
-from tasks.parse import extract_article
+from tasks.article.parse import extract_article
+from tasks.crawl.decode import decode_html
+from tasks.stats.contract import valid_mentions
+from tasks.stats.extract import explain_stats, extract_stats
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def stats_of_file(data: bytes, published: str | None = None, region: str | None 
 def explained_stats_of_file(data: bytes, published: str | None = None,
                             region: str | None = None) -> list[tuple[dict, dict]]:
     """(row, explanation) for the same rows as stats_of_file: the words that set each one's period, place,
-    category, measure and metric (see tasks.extract.explain_stats)."""
+    category, measure and metric (see tasks.stats.extract.explain_stats)."""
     title, body, published = read_file_article(data, published)
     try:
         pairs = explain_stats(title, body, published, region)

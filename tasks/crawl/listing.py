@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
-from tasks.urls import absolute_url, canonicalize_url, host_allowed
+from tasks.crawl.urls import absolute_url, canonicalize_url, host_allowed
 
 # Used only when the profile names no next-page selector: the link texts portals put on pagination.
 NEXT_TEXTS = ("下一页", "下页", "后一页", "next", "next page", "›", "»", ">")

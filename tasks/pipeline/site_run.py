@@ -10,12 +10,13 @@ from datetime import UTC, date, datetime
 
 import duckdb
 
-from tasks.config import SiteProfile
-from tasks.crawl import CrawlBatch, KnownArticle, SiteCrawl
+from tasks.crawl.fetch import Fetcher
+from tasks.crawl.walk import CrawlBatch, KnownArticle, SiteCrawl
 from tasks.failpoints import failpoint
-from tasks.fetch import Fetcher
-from tasks.land import CrawlFailure, LandCounts, land_batch
-from tasks.process import ParsedArticle, RawPage, compress, parse_article_page
+from tasks.pipeline.land import LandCounts, land_batch
+from tasks.pipeline.page import parse_article_page
+from tasks.profile import SiteProfile
+from tasks.records import CrawlFailure, ParsedArticle, RawPage, compress
 
 DEFAULT_BATCH_SIZE = 500
 

@@ -1,6 +1,6 @@
 """Duplicate detection: normalized-text hash for exact copies, MinHash LSH over character shingles for near copies.
 
-Pure functions over numpy; the persistent index (band hashes per article) lives in DuckDB (see tasks.land).
+Pure functions over numpy; the persistent index (band hashes per article) lives in DuckDB (see tasks.pipeline.land).
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-from tasks.extract_holidays import holiday_period, lunar_date
+from tasks.stats.holidays import holiday_period, lunar_date
 
 Period = tuple[date, date]
 

@@ -12,17 +12,9 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from tasks.dedup import assign_clusters
+from tasks.dedup.minhash import assign_clusters
 from tasks.failpoints import failpoint
-from tasks.process import ParsedArticle, RawPage, compress
-
-
-@dataclass
-class CrawlFailure:
-    url: str
-    stage: str
-    status: int | None
-    reason: str
+from tasks.records import CrawlFailure, ParsedArticle, RawPage, compress
 
 
 @dataclass

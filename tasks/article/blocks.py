@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from tasks.extract_meta import TAGGED_IDS, TaggedNodes
-from tasks.extract_patterns import (
+from tasks.article.meta import TAGGED_IDS, TaggedNodes
+from tasks.article.patterns import (
     HEADING_STRIP_RE,
     INLINE_TAGS,
     JUNK_TAGS,
