@@ -27,7 +27,7 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=15
 
 # The benchmark suite (about 16 minutes on 2 cores); appends its table to bench/RESULTS.md.
 bench: $(VENV)/.installed-test

@@ -15,6 +15,7 @@ from flows.settings import quiet_prefect_defaults, without_heartbeats
 quiet_prefect_defaults()
 
 from tasks.pipeline.site_run import SiteRunsFailed  # noqa: E402
+from tasks.pipeline.summary import summary_line  # noqa: E402
 from tasks.profile import SiteProfileError, load_site  # noqa: E402
 from tasks.store.build import BuildOutOfMemory, DataTestFailure  # noqa: E402
 from tasks.store.db import DEFAULT_DB, DatabaseError, connect  # noqa: E402
@@ -43,32 +44,36 @@ def run(site: list[Path] = typer.Option(..., "--site", help="site profile YAML (
         since: str | None = typer.Option(None, help="backfill: walk listings back to YYYY-MM-DD"),
         report_dir: Path = typer.Option(Path("reports"), help="where the trend report is written")) -> None:
     """One pipeline run (crawl → parse → dedupe → land) for the given site profiles."""
-    bad = []
-    for path in site:  # validate every profile first, so a typo is reported before any crawling
+    good, bad = _valid_profiles(site)
+    if not good:
+        raise UserError("; ".join(bad))
+    from flows.ingest import pipeline
+    from flows.progress import progress_bar
+
+    results = []
+    try:
+        with progress_bar(), without_heartbeats():
+            results = pipeline(good, db=str(db), max_pages=max_pages, since=_since(since), report_dir=str(report_dir))
+    except SiteRunsFailed as exc:
+        bad.append(str(exc))
+    for r in results:
+        typer.echo(summary_line(r))
+    if bad:  # the good sites landed: the run failed in part, as when a site's crawl fails
+        raise SiteRunsFailed("; ".join(bad))
+
+
+def _valid_profiles(paths: list[Path]) -> tuple[list[str], list[str]]:
+    """(the profiles that load, one error line per profile that does not). Every profile is read before
+    any crawling, so a typo is reported at once; a bad one does not keep the good ones from running."""
+    good, bad = [], []
+    for path in paths:
         try:
             load_site(path)
         except SiteProfileError as exc:
             bad.append(str(exc))
-    good = [str(p) for p in site if not any(str(p) in b for b in bad)]
-    from flows.ingest import pipeline
-
-    results = []
-    if good:
-        from flows.progress import progress_bar
-
-        with progress_bar(), without_heartbeats():
-            results = pipeline(good, db=str(db), max_pages=max_pages, since=_since(since),
-                               report_dir=str(report_dir))
-    for r in results:
-        typer.echo(_summary_line(r))
-    if bad:
-        raise UserError("; ".join(bad))
-
-
-def _summary_line(r: dict) -> str:
-    return (f"{r['site']}: {r['article_pages_fetched']} article pages fetched, {r['not_modified']} not modified, "
-            f"{r['failed']} failed; {r['new_articles']} new / {r['updated_articles']} updated articles; "
-            f"{r['articles_total']} articles in {r['clusters_total']} clusters")
+        else:
+            good.append(str(path))
+    return good, bad
 
 
 @app.command()
@@ -96,15 +101,26 @@ def reprocess(db: Path = typer.Option(DEFAULT_DB, help="DuckDB file"),
 
 
 @app.command()
-def build(db: Path = typer.Option(DEFAULT_DB, help="DuckDB file")) -> None:
+def build(db: Path = typer.Option(DEFAULT_DB, help="DuckDB file"),
+          select: str | None = typer.Option(None, "--select", metavar="MODEL[+]",
+                                            help="rebuild only MODEL; MODEL+ also every model that reads it")) -> None:
     """Run the SQL models and data tests only."""
     from flows.ingest import build_warehouse
+    from tasks.store.build import models_selected_by
+    from tasks.store.graph import WarehouseDefinitionError
 
     if not db.exists():
         raise UserError(f"{db}: database not found")
-    with without_heartbeats():
-        result = build_warehouse(db=str(db))
-    typer.echo(f"built {len(result['models'])} models; {len(result['tests'])} data tests passed")
+    try:
+        if select is not None:
+            models_selected_by(select)  # an unknown model fails here, before Prefect starts
+        with without_heartbeats():
+            result = build_warehouse(db=str(db), select=select)
+    except WarehouseDefinitionError as exc:  # exit 1 as a failing build does, not 2 as bad flags do
+        typer.echo(f"crimetrend: error: {exc}", err=True)
+        raise SystemExit(1) from None
+    shown = f" ({', '.join(result['models'])})" if select is not None else ""
+    typer.echo(f"built {len(result['models'])} models{shown}; {len(result['tests'])} data tests passed")
 
 
 @app.command()

@@ -29,6 +29,7 @@ def run_demo(db: Path, port: int, n_articles: int, echo: Callable[[str], None] =
     from flows.tables import print_table
     from sampleportal.generator import Portal
     from sampleportal.server import start_portal
+    from tasks.pipeline.summary import summary_line
     from tasks.store.db import connect
 
     portal = Portal(seed=7, n_articles=n_articles)
@@ -43,9 +44,8 @@ def run_demo(db: Path, port: int, n_articles: int, echo: Callable[[str], None] =
     finally:
         server.stop()
     for r in results:
-        echo(f"{r['site']}: {r['article_pages_fetched']} pages fetched, {r['new_articles']} new articles, "
-             f"{r['new_mentions']} statistics, {r['failed']} failed; {r['articles_total']} articles in "
-             f"{r['clusters_total']} clusters in {db}")
+        echo(summary_line(r))
+    echo(f"database: {db}")
     con = connect(db, read_only=True)
     try:
         rel = con.sql("""SELECT site, count(*) AS articles, count(DISTINCT cluster_id) AS clusters,

@@ -20,22 +20,23 @@ from prefect.utilities.annotations import quote
 
 from flows.progress import report
 from flows.settings import without_heartbeats
-from tasks.pipeline.site_run import (
-    DEFAULT_BATCH_SIZE,
-    SiteRunsFailed,
-    SiteRunSummary,
-    Steps,
-    fetch_batch,
-    land_parsed,
-    parse_batch,
-    run_site,
-)
+from tasks.pipeline.site_run import SiteRunsFailed, Steps, fetch_batch, land_parsed, parse_batch, run_site
+from tasks.pipeline.summary import SiteRunSummary, summary_figures
 from tasks.profile import load_site
+from tasks.settings import (
+    BACKFILL_MAX_PAGES,
+    DEFAULT_BATCH_SIZE,
+    FETCH_TASK_RETRIES,
+    FETCH_TASK_RETRY_DELAY_SECONDS,
+    NEW_STATISTICS_SHOWN,
+    SUMMARY_FAILURES_KEPT,
+)
 from tasks.store.build import build, is_current
 from tasks.store.db import DEFAULT_DB, connect
 
 # Network steps retry as a whole only on unexpected errors: page-level retries live in the fetcher.
-fetch_batch_task = task(fetch_batch, name="fetch-batch", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
+fetch_batch_task = task(fetch_batch, name="fetch-batch", cache_policy=NO_CACHE, retries=FETCH_TASK_RETRIES,
+                        retry_delay_seconds=FETCH_TASK_RETRY_DELAY_SECONDS)
 parse_batch_task = task(parse_batch, name="parse-batch", cache_policy=NO_CACHE)
 land_task = task(land_parsed, name="land-batch", cache_policy=NO_CACHE)
 build_task = task(build, name="build-warehouse", cache_policy=NO_CACHE)
@@ -57,17 +58,9 @@ def _run_name() -> str:
 
 
 def summary_markdown(s: SiteRunSummary) -> str:
-    rows = [
-        ("HTTP requests", s.requests), ("listing pages fetched", s.listing_pages),
-        ("article pages fetched", s.article_pages_fetched), ("not modified (304)", s.not_modified),
-        ("known articles skipped", s.skipped_known), ("failed or skipped URLs", s.failed),
-        ("new articles", s.new_articles), ("updated articles", s.updated_articles),
-        ("new clusters", s.new_clusters), ("statistics landed", s.new_mentions),
-        ("articles in DB", s.articles_total),
-        ("clusters in DB", s.clusters_total),
-    ]
+    """The run-summary artifact: the summary's figures as a table, the seconds per step, the first failures."""
     lines = [f"# crimetrend run: {s.site}", "", "| figure | value |", "|---|---:|"]
-    lines += [f"| {name} | {value} |" for name, value in rows]
+    lines += [f"| {name} | {value} |" for name, value in summary_figures(s)]
     lines += ["", "| step | seconds |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in s.seconds.items()]
     if s.failures:
         lines += ["", f"**Partly failed: {s.failed} URLs failed or were skipped** (the rest landed); "
@@ -107,7 +100,8 @@ def ingest_site(site_file: str, db: str = DEFAULT_DB, max_pages: int | None = No
                              description=f"crimetrend run summary for {site.name}")
     if summary.failures:
         create_table_artifact(summary.failures, key=f"failed-urls-{site.name}",
-                              description=f"{summary.failed} URLs failed or were skipped (first 500)")
+                              description=f"{summary.failed} URLs failed or were skipped "
+                                          f"(first {SUMMARY_FAILURES_KEPT})")
     return summary.as_dict()
 
 
@@ -116,7 +110,7 @@ NEW_STATS_SQL = """
            CAST(m.period_end AS VARCHAR) AS period_end, m.category, m.subcategory, m.measure, m.metric, m.value,
            m.evidence, a.url
     FROM crime_stat_mentions m JOIN articles a USING (article_id)
-    WHERE a.updated_at >= ? ORDER BY a.site, m.jurisdiction, m.period_start, m.category LIMIT 1000"""
+    WHERE a.updated_at >= ? ORDER BY a.site, m.jurisdiction, m.period_start, m.category LIMIT ?"""
 
 
 def _publish_outputs(db: str, since: datetime, report_dir: str | None) -> str | None:
@@ -125,11 +119,11 @@ def _publish_outputs(db: str, since: datetime, report_dir: str | None) -> str | 
 
     con = connect(db, on_wait=get_run_logger().warning)
     try:
-        cur = con.execute(NEW_STATS_SQL, [since])
+        cur = con.execute(NEW_STATS_SQL, [since, NEW_STATISTICS_SHOWN])
         columns = [d[0] for d in cur.description]
         rows = [dict(zip(columns, r, strict=True)) for r in cur.fetchall()]
         create_table_artifact(rows, key="new-statistics",
-                              description=f"{len(rows)} statistics landed by this run (first 1,000)")
+                              description=f"{len(rows)} statistics landed by this run (first {NEW_STATISTICS_SHOWN:,})")
         if report_dir is None:
             return None
         result = write_report(con, report_dir)
@@ -181,7 +175,7 @@ def warehouse_is_current(db: str) -> bool:
 
 
 @flow(name="backfill", flow_run_name="backfill-{site_file}-since-{since}")
-def backfill(site_file: str, since: date, max_pages: int = 2000, db: str = DEFAULT_DB,
+def backfill(site_file: str, since: date, max_pages: int = BACKFILL_MAX_PAGES, db: str = DEFAULT_DB,
              report_dir: str | None = "reports") -> dict:
     """One site walked back to `since`: every listing page until the articles are older (no early stop)."""
     started = datetime.now(UTC)
@@ -193,12 +187,13 @@ def backfill(site_file: str, since: date, max_pages: int = 2000, db: str = DEFAU
 
 
 @flow(name="build-warehouse")
-def build_warehouse(db: str = DEFAULT_DB) -> dict:
-    """Run the SQL models and data tests; a failing data test fails the run, naming the test."""
+def build_warehouse(db: str = DEFAULT_DB, select: str | None = None) -> dict:
+    """Run the SQL models (those `select` names: MODEL or MODEL+) and data tests; a failing data test fails
+    the run, naming the test."""
     logger = get_run_logger()
     con = connect(db, on_wait=logger.warning)
     try:
-        result = build_task(con)
+        result = build_task(con, select=select)
     finally:
         con.close()
     logger.info(f"built {len(result.models)} models, {len(result.tests)} data tests passed")

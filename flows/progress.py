@@ -9,16 +9,17 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from tasks.pipeline.summary import SiteRunSummary, summary_line
+
 _progress: Progress | None = None
 _tasks: dict[str, int] = {}
 
 
-def report(summary) -> None:
+def report(summary: SiteRunSummary) -> None:
     """Called by a site run after each batch; a no-op unless a progress bar is showing."""
     if _progress is None:
         return
-    text = (f"{summary.site}: {summary.listing_pages} listing + {summary.article_pages_fetched} article pages, "
-            f"{summary.new_articles} new, {summary.failed} failed")
+    text = summary_line(summary, totals=False)
     if summary.site not in _tasks:
         _tasks[summary.site] = _progress.add_task(text, total=None)
     _progress.update(_tasks[summary.site], description=text)

@@ -7,8 +7,8 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from flows.ingest import build_task
 from tasks.pipeline.reprocess import reprocess
-from tasks.store.build import build
 from tasks.store.db import DEFAULT_DB, connect
 
 reprocess_task = task(reprocess, name="reparse-dedupe-land", cache_policy=NO_CACHE)
@@ -21,7 +21,7 @@ def reprocess_flow(db: str = DEFAULT_DB, site: str | None = None, sites_dir: str
     con = connect(db, on_wait=logger.warning)
     try:
         result = reprocess_task(con, site=site, sites_dir=Path(sites_dir))
-        task(build, name="build-warehouse", cache_policy=NO_CACHE)(con)
+        build_task(con)
     finally:
         con.close()
     logger.info(f"reprocessed {result['pages']} pages: {result['articles']} articles, {result['clusters']} clusters")

@@ -165,10 +165,6 @@ class Portal:
     def n_articles(self) -> int:
         return len(self._ix.site)
 
-    @property
-    def n_stories(self) -> int:
-        return len(self._ix.story_kind)
-
     # ---- articles ------------------------------------------------------------------------------
     def _story_uncached(self, i: int) -> Story:
         ix = self._ix

@@ -48,11 +48,6 @@ def cn_int(n: int, liang: bool = False) -> str:
     return out
 
 
-def fmt_decimal(value: float, decimals: int) -> str:
-    """Fixed decimals, as bulletins print percentages (49.55, 8, 12.0 is printed 12.0)."""
-    return f"{value:.{decimals}f}"
-
-
 def wan_text(value: int, decimals: int) -> str:
     """12000 -> '1.2万'; trailing zeros dropped as newspapers do (20000 -> '2万')."""
     s = f"{value / 10_000:.{decimals}f}"

@@ -1,5 +1,6 @@
 """The records every stage passes on: fetched pages, parsed articles, crawl failures, and the ids and
-compression they carry. Every package under tasks/ may import this module; it imports none of them."""
+compression they carry. Every package under tasks/ may import this module; it imports none of them
+(tasks.settings only)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 import xxhash
+
+from tasks.settings import ARCHIVE_COMPRESSION_LEVEL
 
 if TYPE_CHECKING:  # the signature's type only: crawling never loads the dedup code
     from tasks.dedup.minhash import DocSignature
@@ -21,8 +24,7 @@ def article_id_for(url: str) -> str:
 
 
 def compress(body: bytes) -> bytes:
-    # level 3: ~4× smaller than raw HTML at a fraction of level 9's cost; pages are archived, rarely read
-    return zlib.compress(body, 3)
+    return zlib.compress(body, ARCHIVE_COMPRESSION_LEVEL)
 
 
 def decompress(blob: bytes, codec: str) -> bytes:

@@ -1,64 +1,29 @@
-"""One pass over the DOM: text blocks with their statistics, and the article's main block.
+"""One pass over the DOM: the page's text runs and their blocks, with each block's statistics.
 
 A *block* is the nearest non-inline ancestor of a run of text (a <p>, a <td>, a <div> holding text
-and <br>s). Each block knows its characters, sentence punctuation and characters inside links.
-The main block is chosen the way Readability does it, with Chinese-aware weights: every block of
-prose adds its score to its parent (×1), grandparent (×1/2) and great-grandparent (×1/6); the best
-container is then narrowed to the smallest descendant that still holds nearly all of its prose.
+and <br>s). Each block knows its characters, sentence punctuation and characters inside links;
+tasks.article.container picks the article's main block from them.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
 from tasks.article.meta import TAGGED_IDS, TaggedNodes
-from tasks.article.patterns import (
-    HEADING_STRIP_RE,
-    INLINE_TAGS,
-    JUNK_TAGS,
-    PUNCT_MARK_RE,
-    PUNCT_STOP_RE,
-    STOP_HEADINGS,
-    is_not_article_attr,
-    tag_ids,
-)
+from tasks.article.patterns import INLINE_TAGS, JUNK_TAGS, PUNCT_MARK_RE, PUNCT_STOP_RE, tag_ids
 
-_DECAY = (1.0, 0.5, 1 / 6)
-# Narrow to a child holding this share of the container's prose: a lone wrapper <div> around the
-# paragraphs is the container, a sibling caption or one-line lead below the share is not worth it.
-_NARROW_SHARE = 0.9
 # A block is prose when it has this much non-link text or any sentence punctuation plus some text.
 _MIN_PROSE_CHARS = 25
-_MAX_DEPTH_WALK = 400
+MAX_DEPTH_WALK = 400  # levels climbed at most: pages nest 10,000 deep
 # Text under these is code or widget data; skipping it here is cheaper than removing the nodes.
 _NOT_TEXT_TAGS = frozenset(JUNK_TAGS) | {"title", "option"}
 _TEXT_TAG_ID = 2  # lexbor's LXB_TAG__TEXT; comparing ids avoids building a tag string per node
 _INLINE_IDS = tag_ids(INLINE_TAGS)
 _NOT_TEXT_IDS = tag_ids(_NOT_TEXT_TAGS)
-_A_ID = next(iter(tag_ids({"a"})))
-_TOP_IDS = tag_ids({"body", "html"})
-_HTML_ID = next(iter(tag_ids({"html"})))
-_NOT_ARTICLE_PENALTY = 0.25
-_RESCORE_TOP = 6  # finalists: the best-scored candidates, whose link density may be measured
-# Cookie/consent banners are a block of real sentences that can outscore a short article (or one
-# whose text the page fills in by script); a finalist whose first paragraph is such a notice is
-# penalised like a comment box.
-_CONSENT_RE = re.compile(r"\b(?:we|this (?:site|website)) uses? cookies\b|\bcookie (?:policy|consent|settings)\b", re.I)
-_UNSEEN = object()  # a node whose parent has not been read yet (None: it has no parent)
-
-
-def _parent_link(parents: dict[int, tuple[int, LexborNode] | None], key: int,
-                 node: LexborNode) -> tuple[int, LexborNode] | None:
-    """``node``'s parent as (key, node), None at the top; read once per node and kept in ``parents``
-    (reading .parent makes a new Python object every time)."""
-    link = parents.get(key, _UNSEEN)
-    if link is _UNSEEN:
-        above = node.parent
-        link = parents[key] = (above.mem_id, above) if above is not None else None
-    return link
+A_ID = next(iter(tag_ids({"a"})))
 
 
 # A block is a plain list [node, first_text, chars, punct, link_chars], read with these indexes: a
@@ -81,50 +46,20 @@ def prose_score(block: Block) -> float:
     return 1.0 + punct + min(text_chars / 50.0, 3.0)
 
 
-def _reach_chars(node: LexborNode, blocks: dict[int, Block],
-                 children: dict[int, list[tuple[int, LexborNode]]]) -> tuple[int, int]:
-    """Characters and link characters of the blocks one to three levels below ``node``: the blocks
-    whose scores reach it. Finalists are nested, so each node's element children are listed once
-    (in ``children``); reading the ancestors of every block instead cost a parent lookup per block."""
-    chars = link_chars = 0
-    level = [(node.mem_id, node)]
-    for depth in range(len(_DECAY)):
-        deeper: list[tuple[int, LexborNode]] = []
-        for key, parent in level:
-            kids = children.get(key)
-            if kids is None:
-                kids = children[key] = [(child.mem_id, child) for child in parent.iter()]
-            for kid_key, _ in kids:
-                block = blocks.get(kid_key)
-                if block is not None:
-                    chars += block[CHARS]
-                    link_chars += block[LINK_CHARS]
-            if depth < len(_DECAY) - 1:
-                deeper.extend(kids)
-        level = deeper
-    return chars, link_chars
-
-
 @dataclass(slots=True)
 class Page:
     texts: list[tuple[str, int]] = field(default_factory=list)  # (text, block mem_id), document order
     blocks: dict[int, Block] = field(default_factory=dict)
 
 
-def scan(root: LexborNode, tagged: TaggedNodes | None = None) -> Page:
-    """Collect text runs and blocks under ``root`` in document order; the elements TaggedNodes wants
-    are handed to ``tagged`` on the way (one walk instead of another selector pass)."""
-    page = Page()
+def _text_runs(root: LexborNode, tagged: TaggedNodes | None) -> Iterator[tuple[str, str, LexborNode, bool]]:
+    """(text, text stripped, its block, inside a link) for each non-blank text run under ``root``, in
+    document order; the elements TaggedNodes wants are handed to ``tagged`` on the way (one walk instead
+    of another selector pass)."""
     tagged_ids = TAGGED_IDS if tagged is not None else frozenset()
     add_tagged = tagged.add if tagged is not None else None
-    blocks = page.blocks
-    texts = page.texts
-    append = texts.append
-    get_block = blocks.get
     inline_ids = _INLINE_IDS
     not_text_ids = _NOT_TEXT_IDS
-    count_marks = PUNCT_MARK_RE.findall
-    count_stops = PUNCT_STOP_RE.findall
     # This loop runs for every node of the page, so it is written flat: the climb to the block is
     # inlined (a function call per text run cost more than the climb itself, most runs sit directly
     # in their block or one <a>/<span> below it) and locals stand in for globals and methods.
@@ -140,21 +75,21 @@ def scan(root: LexborNode, tagged: TaggedNodes | None = None) -> Page:
         if block_node is None:
             continue
         # The block is the nearest non-inline ancestor; the run is link text when an <a> is passed
-        # on the way. The climb gives up after _MAX_DEPTH_WALK inline levels (pages nest 10,000
+        # on the way. The climb gives up after MAX_DEPTH_WALK inline levels (pages nest 10,000
         # deep) and takes the node reached as the block.
         tag_id = block_node.tag_id
         in_link = False
         if tag_id in inline_ids:
             hops = 0
             while True:
-                if tag_id == _A_ID:
+                if tag_id == A_ID:
                     in_link = True
                 block_node = block_node.parent
                 hops += 1
                 if block_node is None:
                     break
                 tag_id = block_node.tag_id
-                if hops >= _MAX_DEPTH_WALK or tag_id not in inline_ids:
+                if hops >= MAX_DEPTH_WALK or tag_id not in inline_ids:
                     break
             if block_node is None:
                 continue
@@ -164,8 +99,20 @@ def scan(root: LexborNode, tagged: TaggedNodes | None = None) -> Page:
         if not text:
             continue
         stripped = text.strip()
-        if not stripped:
-            continue
+        if stripped:
+            yield text, stripped, block_node, in_link
+
+
+def scan(root: LexborNode, tagged: TaggedNodes | None = None) -> Page:
+    """Collect text runs and blocks under ``root`` in document order (see _text_runs for ``tagged``)."""
+    page = Page()
+    blocks = page.blocks
+    texts = page.texts
+    append = texts.append
+    get_block = blocks.get
+    count_marks = PUNCT_MARK_RE.findall
+    count_stops = PUNCT_STOP_RE.findall
+    for text, stripped, block_node, in_link in _text_runs(root, tagged):
         key = block_node.mem_id
         block = get_block(key)
         if block is None:  # created at its first non-blank run, which is its first_text
@@ -184,182 +131,3 @@ def scan(root: LexborNode, tagged: TaggedNodes | None = None) -> Page:
             block[PUNCT] += punct
         append((text, key))
     return page
-
-
-def _ancestry_factor(node: LexborNode, memo: dict[int, float]) -> float:
-    """×0.2 per enclosing <a>, ×_NOT_ARTICLE_PENALTY (then stop) at the first comment/related
-    class or id, from ``node`` up to <body>. Finalists share most ancestors, so each node's factor
-    (its own and everything above it) is memoised per page and a climb stops at a known one."""
-    path: list[tuple[int, float, bool]] = []  # (key, own factor, stops the climb)
-    anc: LexborNode | None = node
-    above = 1.0
-    hops = 0
-    while anc is not None and hops < _MAX_DEPTH_WALK:
-        tag_id = anc.tag_id
-        if tag_id in _TOP_IDS:
-            break
-        key = anc.mem_id
-        known = memo.get(key)
-        if known is not None:
-            above = known
-            break
-        own = 0.2 if tag_id == _A_ID else 1.0
-        attrs = anc.attributes
-        bad = bool(attrs) and is_not_article_attr(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
-        if bad:
-            own *= _NOT_ARTICLE_PENALTY
-        path.append((key, own, bad))
-        if bad:
-            above = 1.0
-            break
-        anc = anc.parent
-        hops += 1
-    for key, own, bad in reversed(path):
-        above = own if bad else own * above
-        memo[key] = above
-    return above
-
-
-def _candidate_factor(
-    node: LexborNode, page: Page, first_text: int, chars: tuple[int, int], not_article: dict[int, float]
-) -> float:
-    """Readability's (1 - link density), with penalties for blocks that are not the article:
-    prose wrapped in a link (a teaser), a comment/recommendation class on the block or an ancestor,
-    a 相关阅读/网友评论-style heading right before its first paragraph."""
-    text_len, link_len = chars
-    if text_len == 0:
-        return 0.0
-    factor = max(0.0, 1.0 - link_len / text_len) * _ancestry_factor(node, not_article)
-    if first_text < len(page.texts) and _CONSENT_RE.search(page.texts[first_text][0]):
-        factor *= _NOT_ARTICLE_PENALTY
-    for text, _ in page.texts[max(0, first_text - 3) : first_text]:
-        # STOP_HEADINGS are all Chinese: an ASCII run cannot be one, the regex is skipped.
-        if not text.isascii() and HEADING_STRIP_RE.sub("", text) in STOP_HEADINGS:
-            factor *= _NOT_ARTICLE_PENALTY
-            break
-    return factor
-
-
-def choose_container(page: Page) -> tuple[LexborNode | None, dict[int, float]]:
-    """The main block and, for each node on the way from a prose block up to it, the prose below it."""
-    scores: dict[int, float] = {}
-    nodes: dict[int, LexborNode] = {}
-    firsts: dict[int, int] = {}  # first prose text run below each candidate
-    prose: list[tuple[int, Block, float]] = []  # (key, block, score) of the blocks of prose
-    # Sibling blocks of prose share their parent, so the three levels above a block (each key with its
-    # node and decay weight, cut at <html>) are climbed once per parent.
-    chains: dict[int, list[tuple[int, LexborNode, float]]] = {}
-    # Each node's parent as (key, node), None at the top: every parent link read here is kept for
-    # the membership climbs below, which start from the same blocks.
-    parents: dict[int, tuple[int, LexborNode] | None] = {}
-    html_id = _HTML_ID
-    for bkey, block in page.blocks.items():
-        # Blocks mostly of link text (menus, lists: half of all blocks) and lines too short to be prose
-        # (prose_score's first and last rules) are passed over without the call.
-        text_chars = block[CHARS] - block[LINK_CHARS]
-        if text_chars < block[LINK_CHARS] or text_chars < 8:
-            continue
-        score = prose_score(block)
-        if score <= 0:
-            continue
-        prose.append((bkey, block, score))
-        parent = block[NODE].parent
-        if parent is None:
-            parents[bkey] = None
-            continue
-        pkey = parent.mem_id
-        parents[bkey] = (pkey, parent)
-        levels = chains.get(pkey)
-        if levels is None:
-            levels = chains[pkey] = []
-            key, anc = pkey, parent
-            for weight in _DECAY:
-                if anc.tag_id == html_id:
-                    break
-                levels.append((key, anc, weight))
-                if len(levels) == len(_DECAY):
-                    break  # the parent above the last level is never needed
-                link = _parent_link(parents, key, anc)
-                if link is None:
-                    break
-                key, anc = link
-        for key, anc, weight in levels:
-            known = scores.get(key)
-            if known is None:
-                scores[key] = score * weight
-                nodes[key] = anc
-                firsts[key] = block[FIRST_TEXT]
-            else:
-                scores[key] = known + score * weight
-    if not prose:
-        return None, {}
-    top = sorted(scores, key=scores.__getitem__, reverse=True)[:_RESCORE_TOP]
-    # Penalties divide by at most ~5, so weaker candidates cannot win and are not measured.
-    top = [key for key in top if scores[key] >= 0.05 * scores[top[0]]]
-    # Each finalist's score times its factor (at most 1), the best winning and the first of equals:
-    # a finalist scoring no more than the best product so far cannot beat it, nor can any after it
-    # (they score less), so the walk stops there and the costly link densities of the wide wrappers
-    # high above the article (scored ×1/6) are rarely measured.
-    children: dict[int, list[tuple[int, LexborNode]]] = {}
-    not_article: dict[int, float] = {}
-    best_key, best_value = top[0], -1.0
-    for key in top:
-        if scores[key] <= best_value:
-            break
-        chars = _reach_chars(nodes[key], page.blocks, children)
-        value = scores[key] * _candidate_factor(nodes[key], page, firsts[key], chars, not_article)
-        if value > best_value:
-            best_key, best_value = key, value
-    container = nodes[best_key]
-
-    # Prose held below each node between a prose block and the container, to narrow the choice
-    # and, when rendering, to tell content subtrees from furniture.
-    below: dict[int, float] = {}
-    container_key = container.mem_id
-    # Membership in the container is found by climbing from each prose block, stopping at the first
-    # ancestor already classified (blocks share most of their ancestors), and the prose is then added
-    # along the remembered parent links; listing the container's subtree walked every node below it.
-    side: dict[int, bool] = {container_key: True}
-    up: dict[int, int] = {}
-    for key, block, score in prose:
-        node = block[NODE]
-        path: list[int] = []
-        hops = 0
-        verdict = False  # reaching the top (or the depth cap) means outside
-        while hops < _MAX_DEPTH_WALK:
-            known = side.get(key)
-            if known is not None:
-                verdict = known
-                break
-            path.append(key)
-            hops += 1
-            link = _parent_link(parents, key, node)
-            if link is None:
-                break
-            key, node = link
-        for k in path:
-            side[k] = verdict
-        if not verdict:
-            continue
-        if path:
-            up.update(zip(path, [*path[1:], key], strict=True))
-            key = path[0]
-        while True:
-            below[key] = below.get(key, 0.0) + score
-            if key == container_key:
-                break
-            key = up[key]
-    total = below.get(container_key, 0.0)
-    while True:
-        best_child, best_val = None, 0.0
-        for child in container.iter():  # elements only: text nodes hold no prose of their own here
-            val = below.get(child.mem_id, 0.0)
-            if val > best_val:
-                best_child, best_val = child, val
-        if best_child is None or best_val < _NARROW_SHARE * total or best_child.tag in INLINE_TAGS:
-            break
-        # Into a paragraph itself only when it is all the prose (text + <br> in one <div>).
-        if best_child.mem_id in page.blocks and best_val < 0.99 * total:
-            break
-        container = best_child
-    return container, below

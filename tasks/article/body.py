@@ -78,18 +78,21 @@ def _skip(node: LexborNode, tag_id: int, below: dict[int, float]) -> bool:
     return tag_id in _LIST_IDS and _link_dense(node)
 
 
-def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[str, float]]:
-    """(line text, share of its characters inside links) for each paragraph of ``container``."""
-    lines: list[tuple[str, float]] = []
-    parts: list[str] = []
-    link_chars = 0
-    link_depth = 0
+class _Lines:
+    """The lines rendered so far, and the text runs of the line being read with their link characters."""
 
-    def flush() -> None:
+    __slots__ = ("done", "link_chars", "parts")
+
+    def __init__(self) -> None:
+        self.done: list[tuple[str, float]] = []  # (line text, share of its characters inside links)
+        self.parts: list[str] = []
+        self.link_chars = 0
+
+    def flush(self) -> None:
         """End the current line. Called only while ``parts`` holds text: every block element is
         entered and left, mostly with nothing collected, and a call per element cost more than the
         test; link_chars only grows along with ``parts``, so it is already 0 when parts is empty."""
-        nonlocal link_chars
+        parts = self.parts
         text = "".join(parts)
         # Zero-width marks are never ASCII, and rare: membership tests are cheaper than the regex's
         # walk of a whole paragraph, which runs only when one of them (or a NUL) is there.
@@ -98,9 +101,17 @@ def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[s
             text = _INVISIBLE_RE.sub("", text)
         text = " ".join(text.split())  # str.split() splits on every Unicode space, in C
         if text:
-            lines.append((text, min(1.0, link_chars / max(1, len(text.replace(" ", ""))))))
+            self.done.append((text, min(1.0, self.link_chars / max(1, len(text.replace(" ", ""))))))
         parts.clear()
-        link_chars = 0
+        self.link_chars = 0
+
+
+def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[str, float]]:
+    """(line text, share of its characters inside links) for each paragraph of ``container``."""
+    lines = _Lines()
+    parts = lines.parts
+    flush = lines.flush
+    link_depth = 0
 
     # The stack holds nodes to enter and, as plain ints, the tag ids of elements being left: leaving
     # needs only the tag, and ids spare building a tag string (and a tuple) per node. A node entered
@@ -129,7 +140,7 @@ def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[s
             if text and (parts or not text.isspace()):
                 parts.append(text)
                 if link_depth:
-                    link_chars += len("".join(text.split()))
+                    lines.link_chars += len("".join(text.split()))
             continue
         if tag_id == _BR_ID:
             if parts:
@@ -149,7 +160,7 @@ def render_lines(container: LexborNode, below: dict[int, float]) -> list[tuple[s
             push(first)
     if parts:
         flush()
-    return lines
+    return lines.done
 
 
 def _is_prose(text: str) -> bool:

@@ -1,10 +1,10 @@
 """Generic article extractor: one selectolax parse, no per-site rules.
 
 Order matters: metadata (meta tags, JSON-LD, <title>, headings, breadcrumb) is read first, then
-scripts/styles are dropped, one scan collects text blocks, the main block is chosen by prose density
-(extract_blocks) and rendered (extract_body). Published time, 来源 and 作者 are read from the text
-between the headline and the body: that is where portals print them, and it keeps dates of
-comments and related-article lists (which come after the body) out.
+scripts/styles are skipped, one scan collects text blocks (tasks.article.blocks), the main block is
+chosen by prose density (tasks.article.container) and rendered (tasks.article.body). Published time,
+来源 and 作者 are read from the text between the headline and the body: that is where portals print
+them, and it keeps dates of comments and related-article lists (which come after the body) out.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from tasks.article.blocks import (
     LINK_CHARS,
     NODE,
     Page,
-    choose_container,
     prose_score,
     scan,
 )
 from tasks.article.body import filter_lines, render_lines
+from tasks.article.container import choose_container
 from tasks.article.dates import DATE_RE, date_from_url, find_datetime, find_partial
 from tasks.article.meta import (
     TaggedNodes,
@@ -38,8 +38,12 @@ from tasks.article.patterns import AUTHOR_RE, INLINE_TAGS, SOURCE_RE, clean_labe
 _AFTER_TITLE_RUNS = 60  # text runs after the headline searched for the byline
 _BEFORE_TITLE_RUNS = 15
 _AFTER_BODY_RUNS = 12
-_CRUMB_LABEL_RE = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置)")
-_CRUMB_LINE_RE = re.compile(r"^[^>»›]{1,20}(?:\s*[>»›]\s*[^>»›]{1,20}){2,}\s*$")
+# A breadcrumb among the text runs: a run opening with its label, or a block whose whole text is a
+# short line of three or more parts joined by >, » or ›.
+_CRUMB_LABEL_RE, _CRUMB_LINE_RE = (re.compile(pattern) for pattern in (
+    r"^\s*(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置)",
+    r"^[^>»›]{1,20}(?:\s*[>»›]\s*[^>»›]{1,20}){2,}\s*$",
+))
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 # Blog/forum sidebars show the author's profile dates (建立于:2004年10月6日, 注册时间…) next to the
 # post; they are never the article's date, so they are blanked before the byline window is searched.

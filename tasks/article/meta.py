@@ -233,8 +233,3 @@ def find_breadcrumb(tree: LexborHTMLParser, tagged: TaggedNodes | None = None) -
             if found:
                 return found
     return None
-
-
-def crumb_from_label_block(block: LexborNode) -> str | None:
-    """Breadcrumb from the block holding a 当前位置/您的位置 text (no telling class)."""
-    return crumb_text(block)

@@ -21,7 +21,6 @@ INLINE_TAGS = frozenset({
 # left out (footers are full of 电话：/邮箱： labels); ASCII marks count only before a space or the
 # end of the run or a CJK character, so URLs and numbers (www.gov.cn, 3.5, ?id=) do not look like
 # sentences; many portals write Chinese with half-width commas (下降40.2%的基础上,同比).
-PUNCT = frozenset("，。！？；、“”")
 PUNCT_RE = re.compile(r"[，。！？；、“”]|[,;!]|[.?](?=\s|$|[\u4e00-\u9fff])")
 # PUNCT_RE split in two for counting (each match is one character, so the two counts add up to
 # len(PUNCT_RE.findall(text))): the marks are one character class, which the regex engine scans for

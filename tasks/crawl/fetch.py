@@ -17,13 +17,18 @@ from urllib3.util.retry import Retry
 from tasks.crawl.netguard import profile_allows_internal, refusal, resolve
 from tasks.crawl.urls import host_allowed
 from tasks.profile import Politeness
+from tasks.settings import (
+    BODY_DEADLINE_TIMEOUTS,
+    CONNECT_TIMEOUT_CAP_SECONDS,
+    CONNECTION_POOLS,
+    READ_CHUNK_BYTES,
+    RETRY_AFTER_CAP_SECONDS,
+    RETRY_BACKOFF_MAX_SECONDS,
+)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 DEFAULT_PORTS = {"http": 80, "https": 443}
-# A hostile Retry-After (hours) must not stall a run; longer waits are treated as a failure to retry later.
-RETRY_AFTER_CAP_SECONDS = 30
-CHUNK = 64 * 1024
 
 
 def _port(url: str) -> int | None:
@@ -90,9 +95,9 @@ class Fetcher:
         retry = Retry(total=self.p.retries, connect=self.p.retries, read=self.p.retries,
                       status=self.p.retries, redirect=0, status_forcelist=RETRY_STATUSES,
                       allowed_methods=frozenset({"GET"}), backoff_factor=self.p.backoff_seconds,
-                      backoff_max=30, raise_on_status=False, raise_on_redirect=False,
+                      backoff_max=RETRY_BACKOFF_MAX_SECONDS, raise_on_status=False, raise_on_redirect=False,
                       respect_retry_after_header=True, retry_after_max=RETRY_AFTER_CAP_SECONDS)
-        adapter = HTTPAdapter(max_retries=retry, pool_connections=8,
+        adapter = HTTPAdapter(max_retries=retry, pool_connections=CONNECTION_POOLS,
                               pool_maxsize=max(4, self.p.concurrency * 2))
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
@@ -219,10 +224,11 @@ class Fetcher:
             with self._count_lock:
                 self.requests_made += 1
             fetched_at = datetime.now(UTC)
-            deadline = time.monotonic() + self.p.timeout_seconds * 3
+            deadline = time.monotonic() + self.p.timeout_seconds * BODY_DEADLINE_TIMEOUTS
             try:
                 resp = self.session.get(current, headers=headers, stream=True, allow_redirects=False,
-                                        timeout=(min(10.0, self.p.timeout_seconds), self.p.timeout_seconds))
+                                        timeout=(min(CONNECT_TIMEOUT_CAP_SECONDS, self.p.timeout_seconds),
+                                                 self.p.timeout_seconds))
             except requests.exceptions.Timeout:
                 raise FetchError("timeout") from None
             except requests.exceptions.RetryError as exc:
@@ -265,7 +271,7 @@ class Fetcher:
         size = 0
         try:
             while True:
-                chunk = resp.raw.read1(CHUNK, decode_content=True)
+                chunk = resp.raw.read1(READ_CHUNK_BYTES, decode_content=True)
                 if not chunk:
                     break
                 size += len(chunk)

@@ -13,9 +13,7 @@ from tasks.crawl.listing import parse_listing
 from tasks.crawl.urls import canonicalize_url
 from tasks.profile import SiteProfile
 from tasks.records import CrawlFailure, RawPage
-
-# Articles are mostly corrected in the first days after publication; older ones are not re-validated.
-REVALIDATE_DAYS = 3
+from tasks.settings import REVALIDATE_DAYS
 
 
 @dataclass

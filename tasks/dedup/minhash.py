@@ -1,6 +1,8 @@
 """Duplicate detection: normalized-text hash for exact copies, MinHash LSH over character shingles for near copies.
 
 Pure functions over numpy; the persistent index (band hashes per article) lives in DuckDB (see tasks.pipeline.land).
+The thresholds and the signature's shape (shingle, permutations, bands) are in tasks.settings, with how they
+were measured.
 """
 
 from __future__ import annotations
@@ -14,27 +16,19 @@ from functools import lru_cache
 import numpy as np
 import xxhash
 
-SHINGLE = 5            # characters; 5-grams of Chinese text separate different stories written from one template
-NUM_PERM = 128
-BANDS, ROWS = 32, 4    # 32×4: a pair at Jaccard 0.6 becomes a candidate with p≈0.98; candidates are then verified
-# Estimated Jaccard at or above which two texts are one story. Measured on the sample portal (tests/test_dedup.py):
-# copies (syndicated, traditional, edited) sit at 0.75–1.0, different stories below 0.35.
-SIMILARITY_THRESHOLD = 0.6
-# Short stories. A re-post's edits have a roughly fixed size (a new lead sentence, a clause, 去年 → 2023年: about
-# 60–90 of each side's 5-grams), so Jaccard (n-e)/(n+e) falls with the length n: a 250-character agency item
-# re-posted that way sits near 0.5, below SIMILARITY_THRESHOLD, while from about 400 characters on the same edits
-# keep it above 0.6. Lowering the threshold for short texts alone would merge what short bulletins are made of:
-# one template with other figures and places (two cities' monthly 警情通报 sit at 0.35–0.5; at 0.3 the sample
-# portal's precision falls to 0.44, bench/dedup_bench.py --curve). What a re-post never changes is its statistics,
-# and that is what tells such twins apart. So a short text also carries one extra band, the hash of its set of
-# statistic figures; two short texts sharing it — the same figures, a set distinctive enough not to be chance —
-# are one story from SHORT_SIMILARITY_THRESHOLD on. Different statistics never merge by this rule, long texts
-# are untouched, and an index row is added only for short texts with figures.
-# Measured on the sample portal: different stories with the same figures (two write-ups of one weekly bulletin)
-# sit at 0.05–0.23; with no length limit the rule merged some at 100,000 articles (precision 0.9999), at 400 none.
-SHORT_TEXT_CHARS = 400          # normalized characters; both texts of a pair must be this short
-SHORT_SIMILARITY_THRESHOLD = 0.35
-FIGURES_MIN, FIGURE_DIGITS_MIN = 3, 8   # distinct figures / digits between them: {1, 2, 3} is no fingerprint
+from tasks.settings import (
+    BANDS,
+    FIGURE_DIGITS_MIN,
+    FIGURES_MIN,
+    NUM_PERM,
+    ROWS,
+    SHINGLE,
+    SHORT_SIMILARITY_THRESHOLD,
+    SHORT_TEXT_CHARS,
+    SIMILARITY_THRESHOLD,
+)
+from tasks.simplified import to_simplified
+
 _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 _STRIP = re.compile(r"[\s\W_]+", re.UNICODE)
 # A statistic is a number with a unit or quantity word after it: 18.6万起, 12.4%, 1876名. Dates and years (1月18日,
@@ -43,15 +37,8 @@ _FIGURE = re.compile(r"(\d+(?:\.\d+)?)(?=[%‰万亿千百余多起宗件名人�
 _DIGIT_GROUPS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def _fold(text: str) -> str:
-    return _t2s().convert(unicodedata.normalize("NFKC", text or ""))
+    return to_simplified(unicodedata.normalize("NFKC", text or ""))
 
 
 def normalize_text(text: str) -> str:
@@ -152,7 +139,8 @@ def signature(article_id: str, text: str) -> DocSignature:
 
 
 def same_story(similarity: float, same_figures: bool, threshold: float = SIMILARITY_THRESHOLD) -> bool:
-    """Near-copy verdict for a candidate pair: similar enough, or short with the same figures (see above)."""
+    """Near-copy verdict for a candidate pair: similar enough, or short with the same figures (why: the
+    comment on SHORT_TEXT_CHARS in tasks.settings)."""
     return similarity >= threshold or (same_figures and similarity >= SHORT_SIMILARITY_THRESHOLD)
 
 

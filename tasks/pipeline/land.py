@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import duckdb
 import numpy as np
@@ -26,10 +27,6 @@ class LandCounts:
     new_clusters: int = 0
     new_mentions: int = 0
     failures: int = 0
-
-    def add(self, other: LandCounts) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
 def _register(con: duckdb.DuckDBPyConnection, name: str, rows: dict[str, list], schema: pa.Schema) -> None:
@@ -116,36 +113,33 @@ def _candidate_lookups(con: duckdb.DuckDBPyConnection, articles: list[ParsedArti
     return by_hash.get, lookup_bands
 
 
-def land_articles(con: duckdb.DuckDBPyConnection, articles: list[ParsedArticle], now: datetime) -> LandCounts:
-    counts = LandCounts()
-    latest: dict[str, ParsedArticle] = {}
-    for a in sorted(articles, key=lambda a: a.seen_order):
-        latest[a.article_id] = a
-    if not latest:
-        return counts
-    ids = list(latest)
-    existing = {row[0]: row[1:] for row in con.execute(
+class _Stored(NamedTuple):
+    """What the articles table holds of an article's landed version."""
+
+    content_hash: str
+    title: str | None
+    published_at: str | None
+    source: str | None
+    cluster_id: str
+    first_seen_at: datetime
+    raw_sha1: str | None
+
+
+def _stored_versions(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, _Stored]:
+    rows = con.execute(
         "SELECT article_id, content_hash, title, CAST(published_at AS VARCHAR), source, cluster_id, first_seen_at, "
         "raw_sha1 "
-        "FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()}
-    new = [a for a in latest.values() if a.article_id not in existing]
-    changed = []
-    for a in latest.values():
-        old = existing.get(a.article_id)
-        if old is None:
-            continue
-        if old[0] != a.signature.content_hash or old[1] != a.title or old[3] != a.source or old[6] != a.raw_sha1:
-            changed.append(a)
-        else:
-            counts.unchanged_articles += 1
-    lookup_hash, lookup_bands = _candidate_lookups(con, new)
-    clusters = assign_clusters([a.signature for a in new], lookup_hash, lookup_bands)
-    counts.new_clusters = sum(1 for aid, cid in clusters.items() if aid == cid)
-    for a in changed:  # a light edit stays in its story
-        clusters[a.article_id] = existing[a.article_id][4]
-    rows = new + changed
-    if not rows:
-        return counts
+        "FROM articles WHERE article_id IN (SELECT unnest(?))", [ids]).fetchall()
+    return {row[0]: _Stored(*row[1:]) for row in rows}
+
+
+def _changed(article: ParsedArticle, stored: _Stored) -> bool:
+    return (stored.content_hash != article.signature.content_hash or stored.title != article.title
+            or stored.source != article.source or stored.raw_sha1 != article.raw_sha1)
+
+
+def _article_columns(rows: list[ParsedArticle], clusters: dict[str, str],
+                     existing: dict[str, _Stored]) -> dict[str, list]:
     cols: dict[str, list] = {f.name: [] for f in ARTICLE_SCHEMA}
     for a in rows:
         for name in ("article_id", "site", "url", "canonical_url", "title", "published_at", "source", "author",
@@ -155,9 +149,18 @@ def land_articles(con: duckdb.DuckDBPyConnection, articles: list[ParsedArticle],
         cols["simhash"].append(a.signature.simhash)
         cols["cluster_id"].append(clusters[a.article_id])
         old = existing.get(a.article_id)
-        cols["first_seen_at"].append(old[5] if old else a.seen_order[0])
+        cols["first_seen_at"].append(old.first_seen_at if old else a.seen_order[0])
         cols["updated_at"].append(a.fetched_at)  # when this version was seen: replayable
-    _register(con, "batch_articles", cols, ARTICLE_SCHEMA)
+    return cols
+
+
+_BATCH_TABLES = ("batch_articles", "batch_minhash", "batch_bands", "batch_mentions")
+
+
+def _register_batch(con: duckdb.DuckDBPyConnection, rows: list[ParsedArticle], clusters: dict[str, str],
+                    existing: dict[str, _Stored]) -> None:
+    """The rows to write as the Arrow tables _BATCH_TABLES, for _write_batch to insert from."""
+    _register(con, "batch_articles", _article_columns(rows, clusters, existing), ARTICLE_SCHEMA)
     mh = {"article_id": [a.article_id for a in rows], "minhash": [a.signature.minhash.tobytes() for a in rows]}
     _register(con, "batch_minhash", mh, pa.schema([("article_id", pa.string()), ("minhash", pa.binary())]))
     mention_cols: dict[str, list] = {f.name: [] for f in MENTION_SCHEMA}
@@ -170,21 +173,49 @@ def land_articles(con: duckdb.DuckDBPyConnection, articles: list[ParsedArticle],
     bands = {"band_hash": [b for a in rows for b in a.signature.bands],
              "article_id": [a.article_id for a in rows for _ in a.signature.bands]}
     _register(con, "batch_bands", bands, pa.schema([("band_hash", pa.int64()), ("article_id", pa.string())]))
+
+
+def _write_batch(con: duckdb.DuckDBPyConnection, changed_ids: list[str]) -> None:
+    """Replace the changed articles' rows and insert the registered batch."""
+    if changed_ids:
+        for table in ("articles", "article_minhash", "article_bands", "crime_stat_mentions"):
+            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [changed_ids]).fetchall()
+    con.execute("""INSERT INTO articles SELECT article_id, site, url, canonical_url, title,
+                   CAST(published_at AS TIMESTAMPTZ), source, author, breadcrumb, body, content_hash, simhash,
+                   cluster_id, raw_sha1, etag, last_modified, first_seen_at, updated_at FROM batch_articles""").fetchall()
+    con.execute("INSERT INTO article_minhash SELECT * FROM batch_minhash").fetchall()
+    con.execute("INSERT INTO article_bands SELECT * FROM batch_bands").fetchall()
+    con.execute("""INSERT INTO crime_stat_mentions SELECT article_id, jurisdiction, CAST(period_start AS DATE),
+                   CAST(period_end AS DATE), category, coalesce(subcategory, ''), category_raw, measure, metric,
+                   value, coalesce(approx, false), evidence FROM batch_mentions""").fetchall()
+
+
+def land_articles(con: duckdb.DuckDBPyConnection, articles: list[ParsedArticle], now: datetime) -> LandCounts:
+    """The batch's new and changed articles with their clusters, dedup signatures and statistics (the latest
+    version of each, by seen_order); an article landed before and unchanged is only counted."""
+    counts = LandCounts()
+    latest: dict[str, ParsedArticle] = {}
+    for a in sorted(articles, key=lambda a: a.seen_order):
+        latest[a.article_id] = a
+    if not latest:
+        return counts
+    existing = _stored_versions(con, list(latest))
+    new = [a for a in latest.values() if a.article_id not in existing]
+    changed = [a for a in latest.values() if a.article_id in existing and _changed(a, existing[a.article_id])]
+    counts.unchanged_articles = len(latest) - len(new) - len(changed)
+    lookup_hash, lookup_bands = _candidate_lookups(con, new)
+    clusters = assign_clusters([a.signature for a in new], lookup_hash, lookup_bands)
+    counts.new_clusters = sum(1 for aid, cid in clusters.items() if aid == cid)
+    for a in changed:  # a light edit stays in its story
+        clusters[a.article_id] = existing[a.article_id].cluster_id
+    rows = new + changed
+    if not rows:
+        return counts
+    _register_batch(con, rows, clusters, existing)
     try:
-        if changed:
-            changed_ids = [a.article_id for a in changed]
-            for table in ("articles", "article_minhash", "article_bands", "crime_stat_mentions"):
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [changed_ids]).fetchall()
-        con.execute("""INSERT INTO articles SELECT article_id, site, url, canonical_url, title,
-                       CAST(published_at AS TIMESTAMPTZ), source, author, breadcrumb, body, content_hash, simhash,
-                       cluster_id, raw_sha1, etag, last_modified, first_seen_at, updated_at FROM batch_articles""").fetchall()
-        con.execute("INSERT INTO article_minhash SELECT * FROM batch_minhash").fetchall()
-        con.execute("INSERT INTO article_bands SELECT * FROM batch_bands").fetchall()
-        con.execute("""INSERT INTO crime_stat_mentions SELECT article_id, jurisdiction, CAST(period_start AS DATE),
-                       CAST(period_end AS DATE), category, coalesce(subcategory, ''), category_raw, measure, metric,
-                       value, coalesce(approx, false), evidence FROM batch_mentions""").fetchall()
+        _write_batch(con, [a.article_id for a in changed])
     finally:
-        for name in ("batch_articles", "batch_minhash", "batch_bands", "batch_mentions"):
+        for name in _BATCH_TABLES:
             con.unregister(name)
     counts.new_articles = len(new)
     counts.updated_articles = len(changed)

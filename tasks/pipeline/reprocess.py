@@ -14,8 +14,7 @@ from tasks.pipeline.land import land_articles
 from tasks.pipeline.page import parse_article_page
 from tasks.profile import SiteProfile, SiteProfileError, load_site, parse_site
 from tasks.records import RawPage, decompress
-
-BATCH = 500
+from tasks.settings import REPROCESS_BATCH_SIZE
 
 
 def site_profiles(con: duckdb.DuckDBPyConnection, sites_dir: Path | None) -> dict[str, SiteProfile]:
@@ -64,7 +63,7 @@ def reprocess(con: duckdb.DuckDBPyConnection, site: str | None = None, sites_dir
             FROM raw_pages WHERE page_kind = 'article' {where}
             GROUP BY url ORDER BY first_fetch, url""", params)
         pages = 0
-        while rows := cursor.fetchmany(BATCH):
+        while rows := cursor.fetchmany(REPROCESS_BATCH_SIZE):
             articles = []
             for (url, final_url, site_name, status, first_fetch, last_fetch, ctype, etag, lm, sha1, codec,
                  blob) in rows:

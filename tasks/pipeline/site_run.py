@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import duckdb
@@ -15,10 +15,10 @@ from tasks.crawl.walk import CrawlBatch, KnownArticle, SiteCrawl
 from tasks.failpoints import failpoint
 from tasks.pipeline.land import LandCounts, land_batch
 from tasks.pipeline.page import parse_article_page
+from tasks.pipeline.summary import SiteRunSummary
 from tasks.profile import SiteProfile
 from tasks.records import CrawlFailure, ParsedArticle, RawPage, compress
-
-DEFAULT_BATCH_SIZE = 500
+from tasks.settings import DEFAULT_BATCH_SIZE, SUMMARY_FAILURES_KEPT
 
 
 class SiteRunsFailed(RuntimeError):
@@ -34,37 +34,6 @@ class ParsedBatch:
     raw_pages: list[RawPage]
     articles: list[ParsedArticle]
     failures: list[CrawlFailure]
-
-
-@dataclass
-class SiteRunSummary:
-    site: str
-    run_id: str
-    requests: int = 0
-    listing_pages: int = 0
-    article_pages_fetched: int = 0
-    not_modified: int = 0
-    skipped_known: int = 0
-    failed: int = 0
-    new_articles: int = 0
-    updated_articles: int = 0
-    unchanged_articles: int = 0
-    new_clusters: int = 0
-    new_mentions: int = 0
-    articles_total: int = 0
-    clusters_total: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)
-    failures: list[dict] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return asdict(self)
-
-    def line(self) -> str:
-        return (f"{self.site}: {self.listing_pages} listing + {self.article_pages_fetched} article pages fetched, "
-                f"{self.not_modified} not modified, {self.skipped_known} known skipped, {self.failed} failed; "
-                f"articles {self.new_articles} new, {self.updated_articles} updated; "
-                f"{self.new_clusters} new clusters; {self.new_mentions} statistics landed; {self.articles_total} articles in {self.clusters_total} "
-                f"clusters in the DB")
 
 
 def fetch_batch(crawl: SiteCrawl, batch_size: int) -> CrawlBatch | None:
@@ -117,6 +86,22 @@ def run_site(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, *, 
     """Crawl → parse → dedupe → land, batch by batch; raises StartUrlsUnreachable when no start URL answers."""
     steps = steps or Steps()
     summary = SiteRunSummary(site=site.name, run_id=run_id)
+    crawl = _start_crawl(site, con, run_id, max_pages, since)
+    try:
+        timers = _run_batches(site, con, run_id, crawl, steps, batch_size, summary, progress)
+    finally:
+        crawl.close()
+    summary.seconds = {k: round(v, 3) for k, v in timers.items()}
+    _finish_run(con, site, run_id, crawl, summary)
+    if site.start_urls and crawl.start_ok == 0 and crawl.start_failures:
+        reasons = "; ".join(f"{f.url}: {f.reason}" for f in crawl.start_failures)
+        raise StartUrlsUnreachable(f"site {site.name}: no start URL could be fetched ({reasons})")
+    return summary
+
+
+def _start_crawl(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, max_pages: int | None,
+                 since: date | None) -> SiteCrawl:
+    """Record the run and set up its crawl from what the DB knows of the site."""
     started = datetime.now(UTC)
     con.execute("INSERT INTO runs (run_id, site, started_at, profile) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 [run_id, site.name, started, site.model_dump_json()])
@@ -124,10 +109,16 @@ def run_site(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, *, 
     complete = {u for (u,) in con.execute(
         "SELECT start_url FROM crawl_state WHERE site = ? AND walk_complete", [site.name]).fetchall()}
     con.execute("UPDATE crawl_state SET walk_complete = false, updated_at = ? WHERE site = ?", [started, site.name])
-    crawl = SiteCrawl(site, Fetcher(site.allowed_domains, site.politeness), known, max_pages=max_pages,
-                      since=since, known_listings=listings, complete_chains=complete)
-    # "fetch" is the time spent waiting for a batch: the next batch is fetched while this one is parsed
-    # and landed (network waits and parsing overlap; at most two batches are held at once).
+    return SiteCrawl(site, Fetcher(site.allowed_domains, site.politeness), known, max_pages=max_pages,
+                     since=since, known_listings=listings, complete_chains=complete)
+
+
+def _run_batches(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, crawl: SiteCrawl, steps: Steps,
+                 batch_size: int, summary: SiteRunSummary,
+                 progress: Callable[[SiteRunSummary], None] | None) -> dict[str, float]:
+    """Every batch of the crawl through the steps, adding to ``summary``; returns the seconds per step.
+    "fetch" is the time spent waiting for a batch: the next batch is fetched while this one is parsed
+    and landed (network waits and parsing overlap; at most two batches are held at once)."""
     timers = {"fetch": 0.0, "parse": 0.0, "land": 0.0}
     own_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch") if steps.submit_fetch is None else None
 
@@ -143,7 +134,7 @@ def run_site(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, *, 
             batch, pending = pending.result(), None
             timers["fetch"] += time.perf_counter() - t0
             if batch is None:
-                break
+                return timers
             pending = start_fetch()
             failpoint("after-fetch")
             t0 = time.perf_counter()
@@ -167,8 +158,11 @@ def run_site(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, *, 
                 pass
         if own_thread is not None:
             own_thread.shutdown(wait=True)
-        crawl.close()
-    summary.seconds = {k: round(v, 3) for k, v in timers.items()}
+
+
+def _finish_run(con: duckdb.DuckDBPyConnection, site: SiteProfile, run_id: str, crawl: SiteCrawl,
+                summary: SiteRunSummary) -> None:
+    """Mark the listing chains walked to their end, count the DB's totals, close the run's row."""
     now = datetime.now(UTC)
     if crawl.completed:
         con.executemany("INSERT OR REPLACE INTO crawl_state VALUES (?, ?, true, ?)",
@@ -177,10 +171,6 @@ def run_site(site: SiteProfile, con: duckdb.DuckDBPyConnection, run_id: str, *, 
         "SELECT count(*), count(DISTINCT cluster_id) FROM articles").fetchall()[0]
     con.execute("UPDATE runs SET finished_at = ?, summary = ? WHERE run_id = ?",
                 [datetime.now(UTC), _json(summary), run_id])
-    if site.start_urls and crawl.start_ok == 0 and crawl.start_failures:
-        reasons = "; ".join(f"{f.url}: {f.reason}" for f in crawl.start_failures)
-        raise StartUrlsUnreachable(f"site {site.name}: no start URL could be fetched ({reasons})")
-    return summary
 
 
 def _add(summary: SiteRunSummary, batch: CrawlBatch, parsed: ParsedBatch, counts: LandCounts) -> None:
@@ -195,7 +185,7 @@ def _add(summary: SiteRunSummary, batch: CrawlBatch, parsed: ParsedBatch, counts
     summary.unchanged_articles += counts.unchanged_articles
     summary.new_clusters += counts.new_clusters
     summary.new_mentions += counts.new_mentions
-    for f in parsed.failures[: max(0, 500 - len(summary.failures))]:
+    for f in parsed.failures[: max(0, SUMMARY_FAILURES_KEPT - len(summary.failures))]:
         summary.failures.append({"url": f.url, "stage": f.stage, "status": f.status, "reason": f.reason})
 
 

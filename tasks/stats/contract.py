@@ -7,11 +7,16 @@ import math
 from functools import lru_cache
 
 from tasks.stats.categories import category_codes
+from tasks.store.schema import warehouse_vars
 
 log = logging.getLogger(__name__)
 
-MEASURES = frozenset({"reports", "cases_filed", "cases_solved", "arrests", "other"})
-METRICS = frozenset({"count", "yoy_pct", "pop_pct"})
+# The SPEC's lists live once, in warehouse/models/schema.yml (`vars`), which the warehouse's data tests read too.
+_VARS = warehouse_vars()
+MEASURES = frozenset(_VARS["measures"])
+METRICS = frozenset(_VARS["metrics"])
+PERCENT_METRICS = frozenset(_VARS["percent_metrics"])
+PERCENT_RANGE = (_VARS["percent_min"], _VARS["percent_max"])
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +35,7 @@ def problem(m: dict) -> str | None:
         return "unknown measure or metric"
     if m["metric"] == "count" and value < 0:
         return "negative count"
-    if m["metric"] != "count" and not -100 <= value <= 10000:
+    if m["metric"] in PERCENT_METRICS and not PERCENT_RANGE[0] <= value <= PERCENT_RANGE[1]:
         return "percentage out of range"
     start, end = m.get("period_start"), m.get("period_end")
     if (start is None) != (end is None) or (start and end and start > end):

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-import opencc
-
+from tasks.simplified import to_simplified
 from tasks.stats.numbers import chinese_int
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．－＋～﹪", "0123456789%.-+~%")
@@ -37,11 +35,6 @@ _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|【[^】]{1,20}】)")
 
 
-@lru_cache(maxsize=1)
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
 def _percent_words(m: re.Match[str]) -> str:
     words = m.group(1)
     if words[0].isdigit():
@@ -60,7 +53,7 @@ def normalize(text: str) -> str:
     """Simplified characters, ASCII digits and %, no layout spaces or thousands separators."""
     if not text:
         return ""
-    text = _t2s().convert(text)
+    text = to_simplified(text)
     if _HAS_FULLWIDTH.search(text):
         text = text.translate(_FULLWIDTH)
     if "百分之" in text:

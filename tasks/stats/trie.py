@@ -42,7 +42,3 @@ def _node_pattern(node: dict) -> str:
     if terminal:
         return "(?:" + body + ")?"
     return body
-
-
-def compile_trie(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(trie_pattern(words))

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import time
-from importlib import resources
 from pathlib import Path
 
 import duckdb
 
+import warehouse
+from tasks.settings import LOCK_WAIT_SECONDS, READER_WAIT_SECONDS, WRITER_MEMORY_LIMIT
+
 DEFAULT_DB = "data/crimetrend.duckdb"
-# A scheduled run that meets a long backfill waits for it rather than failing; a reader gives up sooner.
-LOCK_WAIT_SECONDS = float(os.environ.get("CRIMETREND_LOCK_WAIT_SECONDS", "3600"))
-READER_WAIT_SECONDS = 15.0
-# DuckDB keeps every block it has read cached up to 80% of the machine's memory by default, so a crawl's
-# memory grew with the archive (the dedup lookups read the band index each batch: +5 MB per 1,000 articles).
-# A writer's cache is capped; queries that need more spill to disk. Readers (`sql`, `report`) keep the default.
-WRITER_MEMORY_LIMIT = os.environ.get("CRIMETREND_DUCKDB_MEMORY_LIMIT", "128MB")
-# The SQL build's cap (tasks.store.build): a 100,000-article warehouse builds within 160MB; raise it for larger archives
-# (a build over its cap fails with one line naming this setting, and keeps nothing).
-BUILD_MEMORY_LIMIT = os.environ.get("CRIMETREND_DUCKDB_BUILD_MEMORY_LIMIT", "192MB")
 
 
 class DatabaseError(RuntimeError):
@@ -27,9 +18,8 @@ class DatabaseError(RuntimeError):
 
 
 def _migration_files() -> list[tuple[int, str, str]]:
-    folder = resources.files("warehouse") / "migrations"
     out = []
-    for entry in folder.iterdir():
+    for entry in warehouse.folder("migrations").iterdir():
         name = entry.name
         if name.endswith(".sql") and name[:3].isdigit():
             out.append((int(name[:3]), name, entry.read_text(encoding="utf-8")))
