@@ -28,7 +28,7 @@ def _detail_re(x: str) -> str:
 KEY_PAIRS = tuple((k, k + "_x") for k in ("hol", "q", "h", "fm", "full", "m", "d", "part"))
 # Every phrase starts with one of these characters: `re` skips other positions with one set test
 # (tests/stats/test_prefilters.py fails when a phrase of POINT starts with a character not listed here).
-POINT_FIRST = "0123456789今去前本上当同第首全一二三四五六七八九十春国中元清劳端新“\"大农正除期其行节近年"
+POINT_FIRST = "0123456789今去前本上下当同第首全一二两三四五六七八九十百春国中元清劳端新“\"大农正除期其行节近年截目"
 POINT = re.compile(
     rf"(?=[{POINT_FIRST}])(?:(?P<rel>本周|上周|上一周|本月|上月|本季度|上季度|一周以来|一周来|近一周|年初以来)"
     rf"|(?P<lunar>(?:大年|农历)?(?:三十|除夕|正月(?:初[一二三四五六七八九十]|十五|十[一二三四六七八九]|二十)|元宵))"
