@@ -9,9 +9,8 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 
-from sampleportal.generator import Portal
-from sampleportal.server import start_portal
 from tests.portal_helpers import CLI_PREFECT_HOME, REPO, site_files
 
 
@@ -22,18 +21,15 @@ def _run_in(folder: Path, *args: str) -> subprocess.CompletedProcess:
                           timeout=600, env=env)
 
 
-def test_a_good_profile_whose_path_is_inside_a_bad_ones_still_lands(tmp_path):
-    portal = Portal(seed=3, n_articles=60)
-    server = start_portal(portal, host="127.0.0.1", port=0)
-    try:
-        dongguan = Path(site_files(server.port, tmp_path)[0])  # demo-dongguan, pointed at this server
-        (tmp_path / "a.yaml").write_text(dongguan.read_text(encoding="utf-8"), encoding="utf-8")
-        (tmp_path / "ba.yaml").write_text("name: ba\nstart_urls: [http://127.0.0.1:1/]\narticle_url_pattern: '('\n",
-                                          encoding="utf-8")
-        result = _run_in(tmp_path, "run", "--site", "a.yaml", "--site", "ba.yaml", "--db", "run.duckdb",
-                         "--report-dir", "reports")
-    finally:
-        server.stop()
+@pytest.mark.slow
+def test_a_good_profile_whose_path_is_inside_a_bad_ones_still_lands(tmp_path, portal):
+    server = portal(seed=3, n_articles=60)
+    dongguan = Path(site_files(server.port, tmp_path)[0])  # demo-dongguan, pointed at this server
+    (tmp_path / "a.yaml").write_text(dongguan.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "ba.yaml").write_text("name: ba\nstart_urls: [http://127.0.0.1:1/]\narticle_url_pattern: '('\n",
+                                      encoding="utf-8")
+    result = _run_in(tmp_path, "run", "--site", "a.yaml", "--site", "ba.yaml", "--db", "run.duckdb",
+                     "--report-dir", "reports")
     errors = [line for line in result.stderr.splitlines() if line.strip()]
     assert result.returncode == 1, result.stderr
     assert len(errors) == 1, result.stderr
@@ -43,6 +39,6 @@ def test_a_good_profile_whose_path_is_inside_a_bad_ones_still_lands(tmp_path):
         landed = dict(con.execute("SELECT site, count(*) FROM articles GROUP BY site").fetchall())
     finally:
         con.close()
-    expected = sum(1 for t in portal.truth_articles() if t["site"] == "demo-dongguan")
+    expected = sum(1 for t in server.portal.truth_articles() if t["site"] == "demo-dongguan")
     assert landed == {"demo-dongguan": expected}
     assert "demo-dongguan: " in result.stdout  # its summary line
