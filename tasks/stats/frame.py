@@ -85,7 +85,6 @@ class Frame:
             self.ctx.year = self.doc.period[1].year
 
     # ---- reading --------------------------------------------------------------------------------------
-    # ---- reading --------------------------------------------------------------------------------------
     def read(self) -> list[Located]:
         """Every fact of the article, located, in reading order (call prepare first)."""
         # Past the last sentence that may state a fact nothing read can matter: the lines after it
@@ -99,10 +98,11 @@ class Frame:
                 break
         out: list[Located] = []
         for k in range(last + 1):
-            out.extend(self._line(self.lines[k], self.line_sentences(k), figures[k]))
+            sents = self.line_sentences(k)
+            out.extend(self._line(self.lines[k], sents, figures[k] or [sentence_figures(s) for s in sents]))
         return out
 
-    def _line(self, ln: Line, sents: list[str], figures: list[Figures] | None = None) -> list[Located]:
+    def _line(self, ln: Line, sents: list[str], figures: list[Figures]) -> list[Located]:
         """The located facts of one line; its leads frame the rest of the paragraph (and, for a heading,
         its section)."""
         ctx = self.ctx
@@ -115,8 +115,6 @@ class Frame:
         else:
             ctx.current = self.heading.period or self.doc.period
         out: list[Located] = []
-        if figures is None:
-            figures = [sentence_figures(sent) for sent in sents]
         # Past a paragraph's last sentence that may state a figure only its dates matter (they set the year
         # later paragraphs read) and the places it names (they resolve later short names); headings are
         # read whole, as they frame what follows.
