@@ -1,6 +1,6 @@
 """What `warehouse/models/*.yml` declares (dbt's schema.yml syntax): each model's description, its columns
-with one-line descriptions, generic data tests, and the `vars` (the SPEC's value lists) that tests and
-`tasks.stats.contract` both read.
+with one-line descriptions, generic data tests, and the `vars` (the SPEC's value lists, read by
+`warehouse.read_vars`) that tests and `tasks.stats.contract` both read.
 
 Generic tests, under `data_tests:` of a column (or of the model, for the last one):
 `not_null`, `unique`, `accepted_values: {values: [...]}`, `relationships: {to: ref('model'), field: col}`,
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib.abc import Traversable
 from typing import Any
 
@@ -53,7 +52,6 @@ class Schema:
 
 def load_schema(models_folder: Traversable) -> Schema:
     """Every `*.yml` of the models folder, merged (one file, or one per layer)."""
-    variables: dict[str, Any] = {}
     entries: list[dict] = []
     files = sorted((e for e in models_folder.iterdir() if e.name.endswith((".yml", ".yaml"))), key=lambda e: e.name)
     for entry in files:
@@ -61,11 +59,11 @@ def load_schema(models_folder: Traversable) -> Schema:
             data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
             raise SchemaError(f"{entry.name}: not valid YAML: {str(exc).splitlines()[0]}") from None
-        for key, value in (data.get("vars") or {}).items():
-            if key in variables:
-                raise SchemaError(f"{entry.name}: var {key!r} is declared twice")
-            variables[key] = value
         entries.extend(data.get("models") or [])
+    try:
+        variables = warehouse.read_vars(models_folder)
+    except ValueError as exc:
+        raise SchemaError(str(exc)) from None
     models: dict[str, ModelDoc] = {}
     for entry in entries:
         doc = _model_doc(entry, variables)
@@ -73,12 +71,6 @@ def load_schema(models_folder: Traversable) -> Schema:
             raise SchemaError(f"model {doc.name} is declared twice")
         models[doc.name] = doc
     return Schema(variables, models)
-
-
-@lru_cache(maxsize=1)
-def warehouse_vars() -> dict[str, Any]:
-    """The vars of the shipped warehouse: the one place for the measure, metric and percentage lists."""
-    return load_schema(warehouse.folder("models")).vars
 
 
 def _text(value: Any, where: str) -> str:

@@ -14,7 +14,6 @@ import warehouse
 from tasks.store.build import DataTestFailure, ModelSchemaMismatch, build, load_project
 from tasks.store.db import connect
 from tasks.store.graph import ModelCycleError, SelectionError
-from tasks.store.schema import warehouse_vars
 from tests.portal_helpers import cli
 
 DOWNSTREAM_OF_MENTIONS = ["stg_crime_stat_mentions", "int_stat_mentions_sourced", "int_stat_series_values",
@@ -220,7 +219,7 @@ def test_an_older_database_keeps_its_build_history_when_migrated(tmp_path):
 def test_the_contract_and_the_declared_tests_read_one_list():
     from tasks.stats import contract
 
-    lists = warehouse_vars()
+    lists = warehouse.variables()
     assert contract.MEASURES == set(lists["measures"]) and contract.METRICS == set(lists["metrics"])
     assert contract.problem({"value": lists["percent_max"] + 1, "category": "theft", "measure": "reports",
                              "metric": "yoy_pct"}) == "percentage out of range"
